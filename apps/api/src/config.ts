@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const csv = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/**
+ * Every setting, parsed once. `.env.example` documents each of them; a missing or bad value
+ * stops start-up with a message naming it (see `loadConfig`).
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  SWITCHBOARD_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  DATABASE_URL: z.url().refine((u) => /^mysql:\/\//.test(u), 'must start with mysql://'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Requests wait at most this long for a pooled connection before answering 503 (F2). */
+  DATABASE_QUEUE_LIMIT: z.coerce.number().int().min(0).max(10_000).default(200),
+  API_HOST: z.string().default('0.0.0.0'),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_ISSUER: z.string().default('switchboard'),
+  JWT_AUDIENCE: z.string().default('switchboard-api'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  CORS_ORIGINS: csv.default([]),
+  COOKIE_SECURE: bool.optional(),
+  SELF_REGISTRATION: bool.default(false),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.url().optional(),
+  ARI_URL: z.url().optional(),
+  ARI_USERNAME: z.string().optional(),
+  ARI_PASSWORD: z.string().optional(),
+  ARI_APP: z.string().default('switchboard'),
+  /** Run the built-in ARI simulator as a demo PBX when no ARI_URL is set. */
+  SIMULATOR: bool.default(false),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default('Switchboard <no-reply@switchboard.local>'),
+  STORAGE_DIR: z.string().default('.data/storage'),
+  SEED_ADMIN_EMAIL: z.email().default('admin@demo.switchboard.local'),
+  SEED_ADMIN_PASSWORD: z.string().min(12).default('Switchboard-demo-1'),
+  PLATFORM_ADMIN_EMAIL: z.email().default('operator@switchboard.local'),
+  PLATFORM_ADMIN_PASSWORD: z.string().min(12).default('Switchboard-operator-1'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError naming every bad or missing setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,69 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Registry } from 'prom-client';
+import type { Config } from './config';
+import { createDb, type DbHandle } from './db/client';
+import { createJwtService, type JwtService } from './lib/jwt';
+import { createMailer, type Mailer } from './lib/mail/mailer';
+import { systemClock, type Clock } from './lib/clock';
+import type { QueryAudit } from './lib/query-audit';
+import { createMetricsRegistry } from './plugins/metrics';
+import { createPrincipalRepository } from './modules/auth/principal.repository';
+import { createAuditService } from './modules/audit/audit.service';
+import { createAuditRepository } from './modules/audit/audit.repository';
+
+/** External systems, passed in so tests can replace them. */
+export type Ports = {
+  clock: Clock;
+  mailer: Mailer;
+  queryAudit?: QueryAudit;
+};
+
+/**
+ * The composition root: database → repositories → services. Every module adds its repository
+ * and service here; routes receive the container and call one service method each.
+ */
+export function createContainer(config: Config, log: FastifyBaseLogger, overrides: Partial<Ports> = {}) {
+  const clock = overrides.clock ?? systemClock;
+  const mailer = overrides.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log });
+  const dbHandle: DbHandle = createDb({
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    queueLimit: config.DATABASE_QUEUE_LIMIT,
+    queryAudit: overrides.queryAudit,
+  });
+  const { db } = dbHandle;
+  const jwt: JwtService = createJwtService({
+    secret: config.JWT_SECRET,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+  });
+  const metrics: Registry = createMetricsRegistry();
+
+  const principals = createPrincipalRepository(db);
+  const audit = createAuditService({ repo: createAuditRepository(db), clock });
+
+  const closers: (() => Promise<void>)[] = [];
+  return {
+    config,
+    log,
+    clock,
+    mailer,
+    db,
+    dbHandle,
+    jwt,
+    metrics,
+    principals,
+    audit,
+    /** Register something to stop on shutdown (in reverse order of registration). */
+    onClose(fn: () => Promise<void>) {
+      closers.push(fn);
+    },
+    async close() {
+      for (const fn of closers.reverse()) await fn();
+      await dbHandle.close();
+    },
+  };
+}
+
+export type Container = ReturnType<typeof createContainer>;

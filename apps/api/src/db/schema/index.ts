@@ -1,0 +1,2 @@
+// Every table's drizzle definition. Add one `export *` line per module schema file.
+export * from './core';

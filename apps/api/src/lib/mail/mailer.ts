@@ -1,0 +1,31 @@
+import nodemailer from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
+
+export type MailMessage = { to: string; subject: string; text: string; html?: string };
+/** Outgoing e-mail as a port: SMTP in production and tests, the log in development. */
+export type Mailer = { send: (msg: MailMessage) => Promise<void> };
+
+export function createMailer(opts: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): Mailer {
+  if (!opts.smtpUrl) {
+    return {
+      async send(msg) {
+        opts.log.info({ mail: { to: msg.to, subject: msg.subject, text: msg.text } }, 'e-mail (no SMTP_URL set; logged only)');
+      },
+    };
+  }
+  const url = new URL(opts.smtpUrl);
+  const transport = nodemailer.createTransport({
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+    secure: url.protocol === 'smtps:',
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    // Local test servers and internal relays often run without TLS.
+    ignoreTLS: url.searchParams.get('tls') === 'off',
+    tls: { rejectUnauthorized: url.searchParams.get('tls') !== 'insecure' },
+  });
+  return {
+    async send(msg) {
+      await transport.sendMail({ from: opts.from, ...msg });
+    },
+  };
+}

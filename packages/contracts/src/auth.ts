@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { email, text } from './common';
+import { slugSchema } from './tenants';
+import { permissionSchema } from './permissions';
+
+export const passwordSchema = z.string().min(12, 'At least 12 characters').max(256);
+
+export const loginSchema = z
+  .object({
+    email: email,
+    password: z.string().min(1).max(256),
+    /** Second step: a TOTP code or a recovery code, when the account has 2FA. */
+    totp_code: z.string().trim().min(6).max(32).optional(),
+  })
+  .strict();
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const registerSchema = z
+  .object({
+    company_name: text(120),
+    slug: slugSchema,
+    name: text(120),
+    email: email,
+    password: passwordSchema,
+    timezone: z.string().max(64).optional(),
+  })
+  .strict();
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const refreshSchema = z.object({ refresh_token: z.string().min(16).max(512).optional() }).strict();
+export const forgotPasswordSchema = z.object({ email: email }).strict();
+export const resetPasswordSchema = z
+  .object({ token: z.string().min(16).max(512), password: passwordSchema })
+  .strict();
+export const changePasswordSchema = z
+  .object({ current_password: z.string().min(1).max(256), new_password: passwordSchema })
+  .strict();
+export const totpCodeSchema = z.object({ code: z.string().trim().min(6).max(32) }).strict();
+export const totpDisableSchema = z
+  .object({ password: z.string().min(1).max(256), code: z.string().trim().min(6).max(32) })
+  .strict();
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  tenant_id: z.string().nullable(),
+  tenant_name: z.string().nullable(),
+  tenant_slug: z.string().nullable(),
+  tenant_timezone: z.string().nullable(),
+  role: z.string(),
+  role_name: z.string(),
+  permissions: z.array(permissionSchema),
+  platform_admin: z.boolean(),
+  /** Set when a platform admin has switched into a tenant. */
+  acting_as_operator: z.boolean(),
+  totp_enabled: z.boolean(),
+  locale: z.string(),
+  features: z.record(z.string(), z.boolean()).nullable(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const tokenResponseSchema = z.object({
+  access_token: z.string(),
+  expires_in: z.number().int(),
+  token_type: z.literal('Bearer'),
+  /** Also set as an httpOnly cookie on the auth path; returned for non-browser clients. */
+  refresh_token: z.string(),
+  user: sessionUserSchema,
+});
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+export const totpEnrollResponseSchema = z.object({
+  secret: z.string(),
+  otpauth_url: z.string(),
+  qr_data_url: z.string(),
+});
+export const recoveryCodesResponseSchema = z.object({ recovery_codes: z.array(z.string()) });
+export const messageResponseSchema = z.object({ message: z.string() });
+
+export const switchTenantSchema = z.object({ tenant_id: z.string().min(1).max(64) }).strict();
+
+/** Access token claims (jose, HS256). */
+export type AccessClaims = {
+  sub: string;
+  tid: string | null;
+  role: string;
+  /** Version of the user's permissions; a change invalidates older tokens on sockets. */
+  pv: number;
+  /** Platform operator acting inside a tenant. */
+  op?: boolean;
+  sid: string;
+};

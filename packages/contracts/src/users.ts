@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { email, text, isoDate } from './common';
+import { passwordSchema } from './auth';
+import { pageQuerySchema } from './pagination';
+
+export const userStatuses = ['active', 'disabled'] as const;
+export const userStatusSchema = z.enum(userStatuses);
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  status: userStatusSchema,
+  role_id: z.string(),
+  role_key: z.string(),
+  role_name: z.string(),
+  extension: z.string().nullable(),
+  locale: z.string(),
+  totp_enabled: z.boolean(),
+  last_login_at: isoDate.nullable(),
+  created_at: isoDate,
+  updated_at: isoDate,
+});
+export type User = z.infer<typeof userSchema>;
+
+export const createUserSchema = z
+  .object({
+    email: email,
+    name: text(120),
+    password: passwordSchema,
+    role_id: z.string().min(1).max(64),
+    locale: z.string().min(2).max(16).optional(),
+  })
+  .strict();
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    email: email.optional(),
+    name: text(120).optional(),
+    locale: z.string().min(2).max(16).optional(),
+  })
+  .strict();
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const assignRoleSchema = z.object({ role_id: z.string().min(1).max(64) }).strict();
+export const setUserStatusSchema = z.object({ status: userStatusSchema }).strict();
+
+export const listUsersQuerySchema = pageQuerySchema.extend({
+  search: z.string().trim().max(120).optional(),
+  role_id: z.string().max(64).optional(),
+  status: userStatusSchema.optional(),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+export const updateProfileSchema = z
+  .object({ name: text(120).optional(), locale: z.string().min(2).max(16).optional() })
+  .strict();
