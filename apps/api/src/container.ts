@@ -10,6 +10,7 @@ import { createMetricsRegistry } from './plugins/metrics';
 import { createPrincipalRepository } from './modules/auth/principal.repository';
 import { createAuditService } from './modules/audit/audit.service';
 import { createAuditRepository } from './modules/audit/audit.repository';
+import { createSessionRevocations } from './lib/session-revocations';
 
 /** External systems, passed in so tests can replace them. */
 export type Ports = {
@@ -42,6 +43,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
 
   const principals = createPrincipalRepository(db);
   const audit = createAuditService({ repo: createAuditRepository(db), clock });
+  const sessionRevocations = createSessionRevocations();
 
   const closers: (() => Promise<void>)[] = [];
   return {
@@ -55,6 +57,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     metrics,
     principals,
     audit,
+    sessionRevocations,
     /** Register something to stop on shutdown (in reverse order of registration). */
     onClose(fn: () => Promise<void>) {
       closers.push(fn);
