@@ -31,7 +31,10 @@ export type BuildAppOptions = {
 /** Route modules, registered in order. A new module adds one line here. */
 const routeModules = [auditRoutes] as const;
 
-export type App = FastifyInstance & { container: Container };
+/** One registered route as the harnesses see it (T1 matrix, route-access table). */
+export type RegisteredRoute = { method: string; url: string; access: unknown };
+
+export type App = FastifyInstance & { container: Container; routeTable: RegisteredRoute[] };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -60,6 +63,14 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
 
   const container = createContainer(config, app.log, ports);
   app.decorate('container', container);
+  // Collected before any route is registered, so the route table is complete.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routeTable.push({ method, url: route.url, access: (route.config as { access?: unknown } | undefined)?.access });
+    }
+  });
   app.addHook('onClose', async () => container.close());
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
