@@ -8,14 +8,27 @@ import type { TestTenant } from '../helpers';
  * A's admin token and B's ids. A registered route with no case fails the test.
  *
  * Route keys are `METHOD /path/:param` exactly as registered in Fastify.
+ *
+ * The fixture also runs in A, and every function receives A's ids as a second argument, so a
+ * case can mix them (T4: `/tickets/{A's ticket}/messages/{B's message}`). Fixtures must therefore
+ * work in any tenant: derive globally unique values (e-mails, numbers) from `tenant.slug`.
+ * After every call that may write, all of B's rows (every table with `tenant_id`) must be unchanged.
  */
 export type FixtureIds = Record<string, string>;
 
 export type RouteCase =
   /** Call with B's ids in the path (and optional body); expect 404 and no B data in the answer. */
-  | { params: (b: FixtureIds) => Record<string, string>; body?: (b: FixtureIds) => unknown; expect?: number[] }
+  | {
+      params: (b: FixtureIds, a: FixtureIds) => Record<string, string>;
+      body?: (b: FixtureIds, a: FixtureIds) => unknown;
+      expect?: number[];
+    }
   /** An id-free route whose body or query carries B's ids (T3); expect 404/422, nothing written in B. */
-  | { body?: (b: FixtureIds) => unknown; query?: (b: FixtureIds) => Record<string, string>; expect: number[] }
+  | {
+      body?: (b: FixtureIds, a: FixtureIds) => unknown;
+      query?: (b: FixtureIds, a: FixtureIds) => Record<string, string>;
+      expect: number[];
+    }
   /** A list or search: expect 200 and none of B's ids anywhere in the answer (T2). */
   | 'list'
   /** Not tenant data (public auth routes, own-profile routes, platform routes): say why. */
