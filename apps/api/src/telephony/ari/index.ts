@@ -1,0 +1,10 @@
+export * from './client/ari-client';
+export * from './client/registry';
+export * from './client/http';
+export * from './client/events';
+export * from './client/parse-event';
+export type * from './client/channels';
+export type * from './client/bridges';
+export type * from './types/models';
+export type * from './types/events';
+export { ariEventRequiredFields } from './types/event-schema';

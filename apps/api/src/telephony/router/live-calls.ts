@@ -1,0 +1,127 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { CallsRepository } from '../../modules/calls/calls.repository';
+import type { AgentPort, AriPort, CallEventsPort, Destination, EndpointTarget, IvrMenu, QueueConfig, RoutingDirectory, Timers } from './ports';
+
+export type Cancel = { cancel(): void };
+
+/** An agent being rung for a queued call: one per offered agent (several with ringall). */
+export type Offer = { userId: string; channelId: string; timer: Cancel };
+
+export type LiveCall = {
+  id: string;
+  tenantId: string;
+  callKey: string;
+  direction: 'inbound' | 'outbound' | 'internal';
+  did: string | null;
+  callerChannelId: string;
+  callerNumber: string;
+  state: 'routing' | 'ivr' | 'queued' | 'ringing' | 'connected' | 'ended';
+  simulated: boolean;
+  recordingWanted: boolean;
+  /** Set while the call waits in a queue (or was answered from one: wrap-up and stats need it). */
+  queue?: {
+    config: QueueConfig;
+    queuedAt: Date;
+    offers: Map<string, Offer>;
+    retryAt: number;
+    timers: Cancel[];
+  };
+  ivr?: { menu: IvrMenu; retries: number; playbackId: string | null; timer: Cancel | null };
+  /** Direct dial to an endpoint or number (no queue): the leg being rung and what to do if it fails. */
+  dial?: { channelId: string; userId: string | null; timer: Cancel; fallback: Destination | null };
+  bridgeId: string | null;
+  agentUserId: string | null;
+  agentChannelId: string | null;
+  wrapupSeconds: number;
+  onHold: boolean;
+  muted: boolean;
+  recordingName: string | null;
+  consult?: { channelId: string; bridgeId: string | null; target: string; answered: boolean };
+  /** Extra channels owned by this call (snoop and supervisor legs) to hang up with it. */
+  extraChannels: Set<string>;
+};
+
+export type RouterDeps = {
+  ari: AriPort;
+  directory: RoutingDirectory;
+  agents: AgentPort;
+  calls: CallsRepository;
+  events: CallEventsPort;
+  timers: Timers;
+  log: FastifyBaseLogger;
+  /** Identifies the Asterisk instance (its asterisk_id); part of every call key. */
+  asteriskId: string;
+  /** Identifies this worker; call records name their owner so a restart can take them back (F6). */
+  owner: string;
+  app: string;
+  now: () => Date;
+};
+
+/** The calls this worker is routing, indexed by call id and by every channel that belongs to them. */
+export class LiveCalls {
+  private readonly byId = new Map<string, LiveCall>();
+  private readonly byChannel = new Map<string, string>();
+  /** Channels already handled and gone: a replayed StasisStart for them is ignored (D3). */
+  private readonly finished = new Set<string>();
+
+  add(call: LiveCall) {
+    this.byId.set(call.id, call);
+    this.bind(call.callerChannelId, call.id);
+  }
+  bind(channelId: string, callId: string) {
+    this.byChannel.set(channelId, callId);
+  }
+  unbind(channelId: string) {
+    this.byChannel.delete(channelId);
+  }
+  byChannelId(channelId: string): LiveCall | undefined {
+    const id = this.byChannel.get(channelId);
+    return id ? this.byId.get(id) : undefined;
+  }
+  get(callId: string) {
+    return this.byId.get(callId);
+  }
+  remove(call: LiveCall) {
+    this.byId.delete(call.id);
+    for (const [ch, id] of this.byChannel) {
+      if (id === call.id) {
+        this.byChannel.delete(ch);
+        this.markFinished(ch);
+      }
+    }
+  }
+  markFinished(channelId: string) {
+    this.finished.add(channelId);
+    if (this.finished.size > 50_000) {
+      const first = this.finished.values().next().value;
+      if (first !== undefined) this.finished.delete(first);
+    }
+  }
+  isFinished(channelId: string) {
+    return this.finished.has(channelId);
+  }
+  all(): LiveCall[] {
+    return [...this.byId.values()];
+  }
+  waitingIn(queueId: string): LiveCall[] {
+    return this.all()
+      .filter((c) => c.state === 'queued' || (c.state === 'ringing' && c.queue && !c.agentUserId))
+      .filter((c) => c.queue?.config.id === queueId)
+      .sort((a, b) => a.queue!.queuedAt.getTime() - b.queue!.queuedAt.getTime());
+  }
+  /** Users being offered a call by this worker right now (the database claim is the real guard). */
+  offeredUsers(): Set<string> {
+    const s = new Set<string>();
+    for (const c of this.byId.values()) for (const o of c.queue?.offers.values() ?? []) s.add(o.userId);
+    return s;
+  }
+}
+
+export const dialString = (e: Pick<EndpointTarget, 'araId'>) => `PJSIP/${e.araId}`;
+
+/** ARI timestamps look like `2026-06-25T17:17:01.123+0000`; Date needs `+00:00`. */
+export function ariTime(ts: string | undefined, fallback: Date): Date {
+  if (!ts) return fallback;
+  const d = new Date(ts.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(d.getTime()) ? fallback : d;
+}
