@@ -20,6 +20,7 @@ import { authPlugin } from './plugins/auth';
 import { metricsPlugin } from './plugins/metrics';
 import { healthRoutes, type ReadinessProbe } from './modules/health/health.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
 
 export type BuildAppOptions = {
   config: Config;
@@ -29,7 +30,7 @@ export type BuildAppOptions = {
 };
 
 /** Route modules, registered in order. A new module adds one line here. */
-const routeModules = [auditRoutes] as const;
+const routeModules = [auditRoutes, authRoutes] as const;
 
 /** One registered route as the harnesses see it (T1 matrix, route-access table). */
 export type RegisteredRoute = { method: string; url: string; access: unknown };

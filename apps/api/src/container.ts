@@ -11,6 +11,7 @@ import { createPrincipalRepository } from './modules/auth/principal.repository';
 import { createAuditService } from './modules/audit/audit.service';
 import { createAuditRepository } from './modules/audit/audit.repository';
 import { createSessionRevocations } from './lib/session-revocations';
+import { createAuthModule } from './modules/auth/auth.module';
 
 /** External systems, passed in so tests can replace them. */
 export type Ports = {
@@ -44,8 +45,11 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const principals = createPrincipalRepository(db);
   const audit = createAuditService({ repo: createAuditRepository(db), clock });
   const sessionRevocations = createSessionRevocations();
+  const auth = createAuthModule({ db, config, clock, mailer, jwt, audit, sessionRevocations, log });
 
   const closers: (() => Promise<void>)[] = [];
+  // Background auth work (reset and registration mail) finishes before the pool closes.
+  closers.push(() => auth.background.drain());
   return {
     config,
     log,
@@ -58,6 +62,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     principals,
     audit,
     sessionRevocations,
+    auth,
     /** Register something to stop on shutdown (in reverse order of registration). */
     onClose(fn: () => Promise<void>) {
       closers.push(fn);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, text } from './common';
+import { email, text, timeZone } from './common';
 import { slugSchema } from './tenants';
 import { permissionSchema } from './permissions';
 
@@ -22,7 +22,7 @@ export const registerSchema = z
     name: text(120),
     email: email,
     password: passwordSchema,
-    timezone: z.string().max(64).optional(),
+    timezone: timeZone.optional(),
   })
   .strict();
 export type RegisterInput = z.infer<typeof registerSchema>;
@@ -77,6 +77,11 @@ export const totpEnrollResponseSchema = z.object({
 });
 export const recoveryCodesResponseSchema = z.object({ recovery_codes: z.array(z.string()) });
 export const messageResponseSchema = z.object({ message: z.string() });
+/**
+ * Registration answers 202 with a message for a new and an existing address alike (no account
+ * enumeration); the new admin then signs in with `loginSchema`.
+ */
+export const registerResponseSchema = messageResponseSchema;
 
 export const switchTenantSchema = z.object({ tenant_id: z.string().min(1).max(64) }).strict();
 

@@ -1,0 +1,47 @@
+import type { MailMessage } from './mailer';
+
+/** The account e-mails. Plain text: they must read well in every client and leak nothing into logs. */
+export function passwordResetMail(to: string, link: string, minutes: number): MailMessage {
+  return {
+    to,
+    subject: 'Reset your Switchboard password',
+    text: [
+      'Someone asked to reset the password of your Switchboard account.',
+      '',
+      `To choose a new password, open this link within ${minutes} minutes:`,
+      link,
+      '',
+      'The link works once. If you did not ask for it, ignore this e-mail: your password stays as it is.',
+      'If two-factor sign-in is on, you will still need your authenticator app after the reset.',
+    ].join('\n'),
+  };
+}
+
+export function welcomeMail(to: string, signInUrl: string, company: string): MailMessage {
+  return {
+    to,
+    subject: 'Your Switchboard organisation is ready',
+    text: [
+      `Your organisation "${company}" is set up and you are its admin.`,
+      '',
+      `Sign in here: ${signInUrl}`,
+    ].join('\n'),
+  };
+}
+
+/** Sent when someone registers with an address that already has an account (A3: the form says nothing). */
+export function alreadyRegisteredMail(to: string, signInUrl: string, resetUrl: string): MailMessage {
+  return {
+    to,
+    subject: 'Someone tried to register with your e-mail address',
+    text: [
+      'Someone tried to create a new Switchboard organisation with this e-mail address,',
+      'which already has an account. No new organisation was created.',
+      '',
+      `Sign in: ${signInUrl}`,
+      `Forgot your password? ${resetUrl}`,
+      '',
+      'If this was not you, you can ignore this e-mail.',
+    ].join('\n'),
+  };
+}
