@@ -16,7 +16,9 @@ let t: TestApp;
 let routes: RegisteredRoute[];
 beforeAll(async () => {
   t = await createTestApp();
-  routes = t.app.routeTable.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !PLUGIN_ROUTES.test(r.url));
+  routes = t.app.routeTable.filter(
+    (r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !PLUGIN_ROUTES.test(r.url),
+  );
 });
 afterAll(async () => t?.close());
 
@@ -26,7 +28,8 @@ function describeAccess(access: unknown): string {
   if (a.public) return 'public';
   if (a.authenticated) return 'authenticated';
   if (a.platform) return 'platform';
-  if (typeof a.permission === 'string') return a.feature ? `${a.permission} [${String(a.feature)}]` : a.permission;
+  if (typeof a.permission === 'string')
+    return a.feature ? `${a.permission} [${String(a.feature)}]` : a.permission;
   return JSON.stringify(access);
 }
 
@@ -36,7 +39,7 @@ describe('route access', () => {
       .map((r) => ({ route: `${r.method} ${r.url}`, access: describeAccess(r.access) }))
       .sort((x, y) => x.route.localeCompare(y.route));
     const width = Math.max(...rows.map((r) => r.route.length));
-    console.log(`\n${rows.map((r) => `${r.route.padEnd(width)}  ${r.access}`).join('\n')}\n`);
+    process.stdout.write(`\n${rows.map((r) => `${r.route.padEnd(width)}  ${r.access}`).join('\n')}\n\n`);
     expect(rows.length).toBeGreaterThan(0);
   });
 
@@ -74,7 +77,8 @@ describe('route access', () => {
       const url = r.url.replace(/:([A-Za-z0-9_]+)/g, '00000000-0000-7000-8000-000000000000');
       for (const headers of [{}, { authorization: 'Bearer not-a-token' }]) {
         const res = await t.app.inject({ method: r.method as 'GET', url, headers });
-        if (res.statusCode !== 401) wrong.push(`${r.method} ${r.url} ${JSON.stringify(headers)} → ${res.statusCode}`);
+        if (res.statusCode !== 401)
+          wrong.push(`${r.method} ${r.url} ${JSON.stringify(headers)} → ${res.statusCode}`);
       }
     }
     expect(wrong).toEqual([]);
