@@ -86,7 +86,7 @@ export type AriPort = {
   removeFromBridge(bridgeId: string, channelId: string): Promise<void>;
   destroyBridge(bridgeId: string): Promise<void>;
   startBridgeMoh(bridgeId: string, mohClass: string): Promise<void>;
-  play(channelId: string, media: string): Promise<{ playbackId: string }>;
+  play(channelId: string, media: string[]): Promise<{ playbackId: string }>;
   stopPlayback(playbackId: string): Promise<void>;
   hold(channelId: string): Promise<void>;
   unhold(channelId: string): Promise<void>;
@@ -193,6 +193,8 @@ export type AgentPort = {
     tenantId: string,
     userIds: string[],
   ): Promise<{ userId: string; lastCallEndedAt: Date | null; callsToday: number }[]>;
+  /** How many of these users are logged in (any state but offline): join-empty / leave-when-empty. */
+  loggedInCount(tenantId: string, userIds: string[]): Promise<number>;
   /** available → ringing for this call; false when someone else got there first. */
   claim(tenantId: string, userId: string, callId: string): Promise<boolean>;
   /** ringing → available (offer not taken). */

@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Loads the recorded Asterisk 22 captures committed under src/telephony/fixtures (copied from
+ * ../shared/asterisk/traces and timelines): REST request/response pairs and the events the
+ * `switchboard` app socket received, merged in time order.
+ */
+export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
+
+export type RecordedRest = {
+  kind: 'rest';
+  at: string;
+  method: string;
+  /** Path below /ari including the query string, as sent. */
+  path: string;
+  requestBody: unknown;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  bodyBytes?: number;
+};
+export type RecordedEvent = { kind: 'event'; at: string; event: Record<string, unknown> & { type: string } };
+export type RecordedSocket = { kind: 'ws'; at: string; ws: 'open' | 'closed'; code?: number };
+export type RecordedStep = RecordedRest | RecordedEvent | RecordedSocket;
+
+function readJsonl(file: string): Array<Record<string, unknown>> {
+  try {
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+export function traceScenarios(): string[] {
+  return readdirSync(join(fixturesDir, 'traces'))
+    .filter((f) => f.endsWith('.rest.jsonl'))
+    .map((f) => f.replace('.rest.jsonl', ''))
+    .sort();
+}
+
+export function loadTrace(scenario: string): RecordedStep[] {
+  const rest: RecordedStep[] = readJsonl(join(fixturesDir, 'traces', `${scenario}.rest.jsonl`)).map(
+    (line) => {
+      const request = line.request as { method: string; path: string; body: unknown };
+      const response = line.response as {
+        status: number;
+        body: unknown;
+        headers?: Record<string, string>;
+        body_bytes?: number;
+      };
+      return {
+        kind: 'rest',
+        at: line.ts as string,
+        method: request.method,
+        path: request.path.replace(/^\/ari/, ''),
+        requestBody: request.body,
+        status: response.status,
+        body: response.body,
+        headers: response.headers,
+        bodyBytes: response.body_bytes,
+      };
+    },
+  );
+  const events: RecordedStep[] = readJsonl(join(fixturesDir, 'traces', `${scenario}.app-events.jsonl`)).map(
+    (line) =>
+      line.ws
+        ? {
+            kind: 'ws',
+            at: line.rx as string,
+            ws: line.ws as 'open' | 'closed',
+            code: line.code as number | undefined,
+          }
+        : { kind: 'event', at: line.rx as string, event: line.event as RecordedEvent['event'] },
+  );
+  // Stable sort: a REST answer and the event it caused can share a millisecond; keep file order.
+  return [...rest, ...events].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export type TimelineStep = { rest: string; status: number } | ({ event: string } & Record<string, unknown>);
+
+export function loadTimeline(scenario: string): { scenario: string; steps: TimelineStep[] } {
+  return JSON.parse(readFileSync(join(fixturesDir, 'timelines', `${scenario}.json`), 'utf8')) as {
+    scenario: string;
+    steps: TimelineStep[];
+  };
+}

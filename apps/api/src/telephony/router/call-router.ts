@@ -1,0 +1,421 @@
+import type { Disposition } from '../../modules/calls/calls.repository';
+import { ariTime, dialString, LiveCalls, type LiveCall, type RouterDeps } from './live-calls';
+import type { Destination, RouterChannel, RouterEvent } from './ports';
+import { QueueEngine } from './queue-engine';
+import { IvrRunner } from './ivr-runner';
+
+/** Hang-up causes (Q.850) that mean the rung phone was busy or rejected the call. */
+const BUSY_CAUSES = new Set([17, 21]);
+
+/**
+ * Routes every call that enters the Stasis application (DESIGN §5): DID → destination (queue,
+ * endpoint, IVR menu, voicemail, external number, hang up), internal extension → endpoint,
+ * anything else from a phone → the tenant's trunk. Writes call records from its own decisions and
+ * the ARI events it sees, idempotently.
+ */
+export class CallRouter {
+  readonly live = new LiveCalls();
+  readonly queues: QueueEngine;
+  readonly ivr: IvrRunner;
+  /** Agent legs created by the router, to the call they ring for (known before their StasisStart). */
+  readonly pendingLegs = new Map<string, string>();
+
+  constructor(readonly deps: RouterDeps) {
+    this.queues = new QueueEngine(this);
+    this.ivr = new IvrRunner(this);
+  }
+
+  async handle(event: RouterEvent): Promise<void> {
+    try {
+      await this.dispatch(event);
+    } catch (err) {
+      this.deps.log.error({ err, event: event.type }, 'call router failed to handle an event');
+    }
+  }
+
+  private async dispatch(e: RouterEvent) {
+    switch (e.type) {
+      case 'StasisStart':
+        return this.onStasisStart(e.channel, e.args, e.timestamp);
+      case 'Dial':
+        if (e.dialstatus === 'ANSWER') return this.onLegAnswered(e.peer.id, e.timestamp);
+        return;
+      case 'ChannelStateChange':
+        if (e.channel.state === 'Up') return this.onLegAnswered(e.channel.id, e.timestamp);
+        return;
+      case 'StasisEnd':
+        return this.onChannelGone(e.channel.id, e.timestamp, undefined);
+      case 'ChannelDestroyed':
+        return this.onChannelGone(e.channel.id, e.timestamp, e.cause);
+      case 'ChannelHangupRequest':
+        return;
+      case 'ChannelDtmfReceived': {
+        const call = this.live.byChannelId(e.channel.id);
+        if (call?.ivr && call.callerChannelId === e.channel.id) await this.ivr.onDigit(call, e.digit);
+        return;
+      }
+      case 'PlaybackFinished': {
+        const channelId = e.playback.target_uri.replace(/^channel:/, '');
+        const call = this.live.byChannelId(channelId);
+        if (call?.ivr && call.ivr.playbackId === e.playback.id) this.ivr.onGreetingDone(call);
+        return;
+      }
+      case 'ChannelHold':
+      case 'ChannelUnhold': {
+        const call = this.live.byChannelId(e.channel.id);
+        if (!call || call.state !== 'connected') return;
+        call.onHold = e.type === 'ChannelHold';
+        await this.deps.calls.holdChanged(call.tenantId, call.id, call.onHold, ariTime(e.timestamp, this.deps.now()));
+        await this.timeline(call, e.type === 'ChannelHold' ? 'hold' : 'unhold', `${e.type}:${e.channel.id}:${e.timestamp}`, { by: 'phone' });
+        return this.publish(call, 'call.updated');
+      }
+      case 'BridgeBlindTransfer': {
+        // Surprise 2: after a phone-side REFER the transferring channel stays up in Stasis; hang it up.
+        const call = this.live.byChannelId(e.channel.id);
+        if (!call) return;
+        await this.deps.calls.addTransfer(call.tenantId, call.id, {
+          kind: 'blind',
+          from_user_id: call.agentUserId,
+          to: e.exten,
+          at: ariTime(e.timestamp, this.deps.now()).toISOString(),
+        });
+        await this.safe(() => this.deps.ari.hangup(e.channel.id));
+        return;
+      }
+      case 'RecordingFinished':
+        return;
+    }
+  }
+
+  // ---------------------------------------------------------------- entering the application
+
+  private async onStasisStart(channel: RouterChannel, args: string[], timestamp: string) {
+    if (this.live.byChannelId(channel.id) || this.live.isFinished(channel.id)) return; // replay (D3)
+    const [kind, ref] = args;
+    if (kind === 'agent' || kind === 'leg') return; // our own outgoing legs; tracked from their creation
+    if (kind === 'c2c' && ref) return this.onClickToCallAnswered(channel, ref, timestamp);
+    if (kind === 'snoop' || kind === 'supervisor') return; // handled by call control through pendingLegs
+    const at = ariTime(timestamp, this.deps.now());
+    if (channel.tenantid) return this.onCallFromPhone(channel, at);
+    return this.onInboundCall(channel, at);
+  }
+
+  private async openCall(
+    channel: RouterChannel,
+    at: Date,
+    o: { tenantId: string; direction: LiveCall['direction']; did: string | null; callee: string | null },
+  ): Promise<LiveCall | null> {
+    const simulated = channel.channelvars?.SWITCHBOARD_SIMULATED === '1' || channel.caller.name.startsWith('[SIM]');
+    const row = await this.deps.calls.open({
+      tenantId: o.tenantId,
+      callKey: `${this.deps.asteriskId}:${channel.id}`,
+      direction: o.direction,
+      did: o.did,
+      callerNumber: channel.caller.number || null,
+      callerName: channel.caller.name || null,
+      calleeNumber: o.callee,
+      callerChannelId: channel.id,
+      enteredAt: at,
+      simulated,
+      owner: this.deps.owner,
+    });
+    if (row.endedAt) {
+      this.live.markFinished(channel.id);
+      return null; // this call already ended: a replayed start must not route it again (D3)
+    }
+    const call: LiveCall = {
+      id: row.id,
+      tenantId: o.tenantId,
+      callKey: row.callKey,
+      direction: o.direction,
+      did: o.did,
+      callerChannelId: channel.id,
+      callerNumber: channel.caller.number,
+      state: 'routing',
+      simulated,
+      recordingWanted: false,
+      bridgeId: null,
+      agentUserId: null,
+      agentChannelId: null,
+      wrapupSeconds: 0,
+      onHold: false,
+      muted: false,
+      recordingName: null,
+      extraChannels: new Set(),
+    };
+    this.live.add(call);
+    await this.timeline(call, 'entered', `start:${channel.id}`, { caller: channel.caller.number, did: o.did, direction: o.direction });
+    return call;
+  }
+
+  private async onInboundCall(channel: RouterChannel, at: Date) {
+    const number = channel.dialplan?.exten ?? '';
+    const route = await this.deps.directory.routeForDid(number, at);
+    if (!route) {
+      this.deps.log.warn({ number }, 'inbound call to an unknown number; hanging up');
+      await this.safe(() => this.deps.ari.hangup(channel.id, 'unallocated'));
+      return;
+    }
+    const call = await this.openCall(channel, at, { tenantId: route.tenantId, direction: 'inbound', did: route.number, callee: route.number });
+    if (!call) return;
+    call.recordingWanted = route.recording;
+    await this.safe(() => this.deps.ari.answer(channel.id));
+    await this.routeTo(call, route.destination, route.fallback);
+  }
+
+  /** A call placed from one of the tenant's phones: an internal extension or an outside number. */
+  private async onCallFromPhone(channel: RouterChannel, at: Date) {
+    const tenantId = channel.tenantid!;
+    const dialled = channel.dialplan?.exten ?? '';
+    const target = await this.deps.directory.endpointByExtension(tenantId, dialled);
+    const from = await this.deps.directory.endpointByAraId(channel.name.replace(/^PJSIP\//, '').replace(/-[0-9a-f]+$/, ''));
+    const call = await this.openCall(channel, at, { tenantId, direction: target ? 'internal' : 'outbound', did: null, callee: dialled });
+    if (!call) return;
+    if (from?.userId) {
+      call.agentUserId = from.userId;
+      if (await this.deps.agents.claim(tenantId, from.userId, call.id)) await this.deps.agents.connected(tenantId, from.userId, call.id);
+    }
+    if (target) return this.routeTo(call, { type: 'endpoint', endpoint_id: target.id }, { type: 'hangup' });
+    return this.routeTo(call, { type: 'external', number: dialled }, { type: 'hangup' });
+  }
+
+  // ---------------------------------------------------------------- destinations
+
+  async routeTo(call: LiveCall, destination: Destination, fallback: Destination | null = null): Promise<void> {
+    await this.timeline(call, 'route', `route:${call.state}:${JSON.stringify(destination)}`, { destination });
+    switch (destination.type) {
+      case 'queue': {
+        const config = await this.deps.directory.queue(call.tenantId, destination.queue_id);
+        if (!config) return this.finish(call, 'failed', 'queue missing');
+        return this.queues.join(call, config);
+      }
+      case 'ivr': {
+        const menu = await this.deps.directory.ivrMenu(call.tenantId, destination.ivr_menu_id);
+        if (!menu) return this.finish(call, 'failed', 'IVR menu missing');
+        return this.ivr.start(call, menu);
+      }
+      case 'endpoint': {
+        const ep = await this.deps.directory.endpointById(call.tenantId, destination.endpoint_id);
+        if (!ep || !ep.enabled) return fallback ? this.routeTo(call, fallback) : this.finish(call, 'failed', 'endpoint missing');
+        return this.dialLeg(call, dialString(ep), ep.userId, 30, fallback ?? (ep.voicemail ? { type: 'voicemail', endpoint_id: ep.id } : null));
+      }
+      case 'external': {
+        const trunk = await this.deps.directory.trunkFor(call.tenantId);
+        if (!trunk) return this.finish(call, 'failed', 'no trunk for outside calls');
+        return this.dialLeg(call, `PJSIP/${trunk.dialPrefix(destination.number)}@${trunk.araId}`, null, 60, fallback, trunk.callerIdNumber ?? undefined);
+      }
+      case 'voicemail': {
+        const ep = await this.deps.directory.endpointById(call.tenantId, destination.endpoint_id);
+        if (!ep) return this.finish(call, 'failed', 'voicemail box missing');
+        call.state = 'ended';
+        await this.deps.calls.ended(call.tenantId, call.id, this.deps.now(), 'voicemail', null);
+        await this.timeline(call, 'voicemail', `voicemail:${call.callerChannelId}`, { mailbox: ep.extension });
+        await this.safe(() => this.deps.ari.continueInDialplan(call.callerChannelId, 'switchboard-voicemail', ep.araId, 1));
+        await this.publish(call, 'call.ended');
+        this.live.remove(call);
+        return;
+      }
+      case 'hangup':
+        return this.finish(call, 'no_answer', 'routed to hang up');
+    }
+  }
+
+  /** Rings one leg (endpoint or trunk) for a call that is not in a queue; on failure goes to the fallback. */
+  private async dialLeg(call: LiveCall, endpoint: string, userId: string | null, timeoutSeconds: number, fallback: Destination | null, callerId?: string) {
+    if (userId && !(await this.deps.agents.claim(call.tenantId, userId, call.id))) userId = null;
+    try {
+      const { channelId } = await this.deps.ari.createAndDial({
+        endpoint,
+        appArgs: `leg,${call.id}`,
+        originator: call.callerChannelId,
+        callerId: callerId ?? call.callerNumber,
+        timeoutSeconds,
+      });
+      this.live.bind(channelId, call.id);
+      call.state = 'ringing';
+      call.dial = {
+        channelId,
+        userId,
+        fallback,
+        timer: this.deps.timers.setTimeout(() => void this.onLegFailed(channelId, 19), (timeoutSeconds + 2) * 1000),
+      };
+      await this.deps.calls.ringing(call.tenantId, call.id, userId, channelId);
+      await this.publish(call, 'call.ringing');
+    } catch (err) {
+      this.deps.log.warn({ err, endpoint }, 'could not dial leg');
+      if (userId) await this.deps.agents.release(call.tenantId, userId, call.id);
+      if (fallback) return this.routeTo(call, fallback);
+      return this.finish(call, 'failed', 'dial failed');
+    }
+  }
+
+  // ---------------------------------------------------------------- legs answering and failing
+
+  private async onLegAnswered(channelId: string, timestamp: string) {
+    const call = this.live.byChannelId(channelId);
+    if (!call || channelId === call.callerChannelId) return;
+    const at = ariTime(timestamp, this.deps.now());
+    if (call.queue?.offers.has(channelId)) return this.queues.onOfferAnswered(call, channelId, at);
+    if (call.dial?.channelId === channelId) {
+      const { userId, timer } = call.dial;
+      timer.cancel();
+      call.dial = undefined;
+      return this.connect(call, channelId, userId, at);
+    }
+    if (call.consult?.channelId === channelId) return;
+  }
+
+  /** Caller and the answering leg meet in a mixing bridge. */
+  async connect(call: LiveCall, legChannelId: string, userId: string | null, at: Date) {
+    const { bridgeId } = await this.deps.ari.createBridge('mixing', `call-${call.id}`);
+    call.bridgeId = bridgeId;
+    await this.deps.ari.addToBridge(bridgeId, [call.callerChannelId, legChannelId]);
+    call.state = 'connected';
+    call.agentUserId = userId ?? call.agentUserId;
+    call.agentChannelId = legChannelId;
+    if (userId) await this.deps.agents.connected(call.tenantId, userId, call.id);
+    await this.deps.calls.answered(call.tenantId, call.id, call.agentUserId, legChannelId, bridgeId, at);
+    await this.timeline(call, 'answered', `answer:${legChannelId}`, { agent_user_id: call.agentUserId });
+    if (call.recordingWanted) {
+      const name = `call-${call.id}`;
+      await this.safe(async () => {
+        await this.deps.ari.record(bridgeId, name);
+        call.recordingName = name;
+        await this.deps.calls.setFlags(call.tenantId, call.id, { recording: true, recordingRef: name });
+      });
+    }
+    await this.publish(call, 'call.answered');
+  }
+
+  /** A leg we rang went away before answering: busy, no answer, rejected or unreachable. */
+  async onLegFailed(channelId: string, cause: number | undefined) {
+    const call = this.live.byChannelId(channelId);
+    if (!call) return;
+    this.live.unbind(channelId);
+    this.live.markFinished(channelId);
+    if (call.queue?.offers.has(channelId)) return this.queues.onOfferFailed(call, channelId, cause);
+    if (call.dial?.channelId === channelId) {
+      const { userId, fallback, timer } = call.dial;
+      timer.cancel();
+      call.dial = undefined;
+      await this.safe(() => this.deps.ari.hangup(channelId));
+      if (userId) await this.deps.agents.release(call.tenantId, userId, call.id);
+      await this.timeline(call, 'leg_failed', `legfail:${channelId}`, { cause: cause ?? null });
+      if (fallback) return this.routeTo(call, fallback);
+      return this.finish(call, cause !== undefined && BUSY_CAUSES.has(cause) ? 'busy' : 'no_answer', 'leg failed');
+    }
+  }
+
+  private async onChannelGone(channelId: string, timestamp: string, cause: number | undefined) {
+    const call = this.live.byChannelId(channelId);
+    if (!call) return;
+    const at = ariTime(timestamp, this.deps.now());
+    if (channelId === call.callerChannelId) {
+      const disposition: Disposition =
+        call.state === 'connected' ? 'answered' : call.state === 'queued' || call.queue ? 'abandoned' : 'no_answer';
+      return this.finish(call, disposition, 'caller hung up', at);
+    }
+    if (call.state === 'connected' && channelId === call.agentChannelId) {
+      return this.finish(call, 'answered', 'agent hung up', at);
+    }
+    if (call.consult?.channelId === channelId) {
+      call.consult = undefined;
+      return;
+    }
+    if (call.extraChannels.has(channelId)) {
+      call.extraChannels.delete(channelId);
+      this.live.unbind(channelId);
+      return;
+    }
+    return this.onLegFailed(channelId, cause);
+  }
+
+  // ---------------------------------------------------------------- click to call
+
+  private async onClickToCallAnswered(channel: RouterChannel, callId: string, timestamp: string) {
+    const call = this.live.get(callId);
+    if (!call) {
+      await this.safe(() => this.deps.ari.hangup(channel.id));
+      return;
+    }
+    // The agent answered their phone: now the call's "caller" side is the agent; dial the number.
+    this.live.bind(channel.id, call.id);
+    call.callerChannelId = channel.id;
+    await this.deps.calls.ringing(call.tenantId, call.id, call.agentUserId, null);
+    await this.timeline(call, 'agent_answered', `c2c:${channel.id}:${timestamp}`, {});
+    const target = await this.deps.directory.endpointByExtension(call.tenantId, call.callerNumber);
+    const destination: Destination = target ? { type: 'endpoint', endpoint_id: target.id } : { type: 'external', number: call.callerNumber };
+    return this.routeTo(call, destination, { type: 'hangup' });
+  }
+
+  // ---------------------------------------------------------------- ending
+
+  /** Ends a call once: hangs up what is left, writes the record's end, frees or wraps up the agent. */
+  async finish(call: LiveCall, disposition: Disposition, reason: string, at: Date = this.deps.now()) {
+    if (call.state === 'ended') return;
+    const wasConnected = call.state === 'connected';
+    call.state = 'ended';
+    await this.queues.leave(call);
+    this.ivr.stop(call);
+    if (call.dial) {
+      call.dial.timer.cancel();
+      await this.safe(() => this.deps.ari.hangup(call.dial!.channelId));
+      if (call.dial.userId) await this.deps.agents.release(call.tenantId, call.dial.userId, call.id);
+      call.dial = undefined;
+    }
+    for (const ch of [call.callerChannelId, call.agentChannelId, call.consult?.channelId, ...call.extraChannels]) {
+      if (ch) await this.safe(() => this.deps.ari.hangup(ch));
+    }
+    if (call.bridgeId) await this.safe(() => this.deps.ari.destroyBridge(call.bridgeId!));
+    if (call.consult?.bridgeId) await this.safe(() => this.deps.ari.destroyBridge(call.consult!.bridgeId!));
+    const wrapup = wasConnected && call.agentUserId ? call.wrapupSeconds : null;
+    await this.deps.calls.ended(call.tenantId, call.id, at, disposition, wrapup);
+    if (call.agentUserId) {
+      if (wasConnected) await this.deps.agents.wrapUp(call.tenantId, call.agentUserId, call.id, call.wrapupSeconds);
+      else await this.deps.agents.release(call.tenantId, call.agentUserId, call.id);
+    }
+    await this.timeline(call, 'ended', `end:${call.callerChannelId}`, { disposition, reason });
+    await this.publish(call, 'call.ended', { disposition });
+    this.live.remove(call);
+    if (call.queue) this.queues.pumpSoon(call.queue.config.id);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  async timeline(call: LiveCall, type: string, key: string, data: Record<string, unknown>) {
+    await this.deps.calls.appendEvent(call.tenantId, call.id, key, type, this.deps.now(), data);
+  }
+
+  async publish(call: LiveCall, type: string, extra: Record<string, unknown> = {}) {
+    const rooms = [`supervisor:${call.tenantId}`];
+    if (call.queue) rooms.push(`queue:${call.queue.config.id}`);
+    if (call.agentUserId) rooms.push(`user:${call.agentUserId}`);
+    for (const o of call.queue?.offers.values() ?? []) rooms.push(`user:${o.userId}`);
+    await this.safe(() =>
+      this.deps.events.publish(call.tenantId, [...new Set(rooms)], type, {
+        call_id: call.id,
+        state: call.state,
+        caller_number: call.callerNumber,
+        did: call.did,
+        queue_id: call.queue?.config.id ?? null,
+        queue_name: call.queue?.config.name ?? null,
+        queued_at: call.queue?.queuedAt.toISOString() ?? null,
+        agent_user_id: call.agentUserId,
+        offered_user_ids: [...(call.queue?.offers.values() ?? [])].map((o) => o.userId),
+        on_hold: call.onHold,
+        muted: call.muted,
+        simulated: call.simulated,
+        ...extra,
+      }),
+    );
+  }
+
+  /** Runs an ARI operation whose failure must not stop the flow (the channel may already be gone). */
+  async safe(fn: () => Promise<unknown>) {
+    try {
+      await fn();
+    } catch (err) {
+      this.deps.log.debug({ err }, 'ARI operation failed (ignored)');
+    }
+  }
+}
