@@ -1,0 +1,24 @@
+import type { NextConfig } from 'next';
+
+const apiOrigin = `http://127.0.0.1:${process.env.API_PORT ?? '8000'}`;
+
+const nextConfig: NextConfig = {
+  // The contracts package ships TypeScript source; Next compiles it with the app.
+  transpilePackages: ['@switchboard/contracts'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The browser only ever talks to this origin, so the refresh cookie stays first-party and no
+  // CORS is needed. `next start` and `next dev` also forward WebSocket upgrade requests that
+  // match an external rewrite (router-server's upgrade handler proxies them), so `/ws` can be
+  // added here as `{ source: '/ws', destination: `${apiOrigin}/ws` }` once the hub exists.
+  // Production deployments put Caddy in front and route `/api` and `/ws` straight to the API.
+  async rewrites() {
+    return [
+      { source: '/api/:path*', destination: `${apiOrigin}/api/:path*` },
+      { source: '/healthz', destination: `${apiOrigin}/healthz` },
+      { source: '/readyz', destination: `${apiOrigin}/readyz` },
+    ];
+  },
+};
+
+export default nextConfig;

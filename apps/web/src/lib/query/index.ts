@@ -1,0 +1,3 @@
+export { QueryProvider } from './query-provider';
+export { useTenantKey, platformScope } from './tenant-key';
+export { useCursorList } from './use-cursor-list';
