@@ -6,7 +6,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDotenv } from './lib/env.mjs';
-import { DEFAULT_DATABASE_URL, NO_SERVER_MESSAGE, portAnswers, startPrivateDatabase } from './lib/database.mjs';
+import {
+  DEFAULT_DATABASE_URL,
+  NO_SERVER_MESSAGE,
+  portAnswers,
+  startPrivateDatabase,
+} from './lib/database.mjs';
 import { prefix, runStep, startChild } from './lib/children.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +36,10 @@ async function ensureDependencies() {
   const lock = path.join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return true;
   log('installing dependencies (npm ci) …');
-  const { code } = await runStep('setup', npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, env: process.env });
+  const { code } = await runStep('setup', npm, ['ci', '--no-audit', '--no-fund'], {
+    cwd: root,
+    env: process.env,
+  });
   return code === 0;
 }
 
@@ -59,7 +67,8 @@ async function ensureWebBuild(env) {
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return true;
   log('building the web app (npm run build -w @switchboard/web) …');
   const { code } = await runStep('web', npm, ['run', 'build', '-w', '@switchboard/web'], { cwd: root, env });
-  if (code !== 0) log('warning: the web app did not build; starting the API only (see the [web] lines above)');
+  if (code !== 0)
+    log('warning: the web app did not build; starting the API only (see the [web] lines above)');
   return code === 0;
 }
 
@@ -88,7 +97,13 @@ async function waitReady(url, timeoutMs) {
 /** The seed's "Seeded logins" block, reprinted under the URLs at the end. */
 function loginsFrom(seedOutput) {
   const i = seedOutput.indexOf('Seeded logins:');
-  return i === -1 ? [] : seedOutput.slice(i).split('\n').slice(1).filter((l) => l.trim());
+  return i === -1
+    ? []
+    : seedOutput
+        .slice(i)
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.trim());
 }
 
 async function stopAll() {
@@ -105,7 +120,9 @@ async function main() {
   const dbPort = Number(dbUrl.port || 3306);
   if (!(await portAnswers(dbUrl.hostname, dbPort))) {
     if (!['127.0.0.1', 'localhost', '::1'].includes(dbUrl.hostname)) {
-      return fail(`nothing answers at ${dbUrl.hostname}:${dbPort} (DATABASE_URL); start that server or change .env`);
+      return fail(
+        `nothing answers at ${dbUrl.hostname}:${dbPort} (DATABASE_URL); start that server or change .env`,
+      );
     }
     log(`no database answers at ${dbUrl.hostname}:${dbPort}`);
     const privateDb = await startPrivateDatabase(root, log);
@@ -115,15 +132,25 @@ async function main() {
     env.DATABASE_URL = dbUrl.toString();
   }
   log(`database: ${env.DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`);
-  log(env.REDIS_URL ? `redis: ${env.REDIS_URL}` : 'redis: not configured; events stay in this process (set REDIS_URL to fan out)');
+  log(
+    env.REDIS_URL
+      ? `redis: ${env.REDIS_URL}`
+      : 'redis: not configured; events stay in this process (set REDIS_URL to fan out)',
+  );
 
   if (shuttingDown) return 1;
   // The web app proxies /api and /ws to the API, so on one machine the API need not listen outside.
   const apiEnv = { API_HOST: '127.0.0.1', ...env, SWITCHBOARD_ROLE: 'all' };
-  if ((await runStep('setup', npm, ['run', '--silent', 'db:migrate'], { cwd: root, env: apiEnv })).code !== 0) {
+  if (
+    (await runStep('setup', npm, ['run', '--silent', 'db:migrate'], { cwd: root, env: apiEnv })).code !== 0
+  ) {
     return fail('migrations failed');
   }
-  const seed = await runStep('setup', npm, ['run', '--silent', 'db:seed'], { cwd: root, env: apiEnv, quiet: true });
+  const seed = await runStep('setup', npm, ['run', '--silent', 'db:seed'], {
+    cwd: root,
+    env: apiEnv,
+    quiet: true,
+  });
   if (seed.code !== 0) {
     process.stdout.write(seed.output);
     return fail('seeding failed');
@@ -137,7 +164,8 @@ async function main() {
   const withWeb = !apiOnly && !shuttingDown && (await ensureWebBuild(webEnv));
   if (shuttingDown) return 1;
   for (const [name, port] of [['API_PORT', apiPort], ...(withWeb ? [['WEB_PORT', webPort]] : [])]) {
-    if (!(await portFree(port))) return fail(`port ${port} (${name}) is already in use; stop that process or set ${name} in .env`);
+    if (!(await portFree(port)))
+      return fail(`port ${port} (${name}) is already in use; stop that process or set ${name} in .env`);
   }
 
   let exitCode = 0;

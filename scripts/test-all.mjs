@@ -38,7 +38,14 @@ async function vitest(label, cwd) {
   const vitestBin = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
   const code = await run(
     process.execPath,
-    [vitestBin, 'run', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    [
+      vitestBin,
+      'run',
+      '--passWithNoTests',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
     { cwd },
   );
   const report = readJson(out);
@@ -80,7 +87,9 @@ rmSync(reports, { recursive: true, force: true });
 
 console.log('');
 for (const r of results) {
-  console.log(`${r.label.padEnd(10)} ${r.passed} passed, ${r.failed} failed${r.code !== 0 ? ` (exit code ${r.code})` : ''}`);
+  console.log(
+    `${r.label.padEnd(10)} ${r.passed} passed, ${r.failed} failed${r.code !== 0 ? ` (exit code ${r.code})` : ''}`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

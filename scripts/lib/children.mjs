@@ -13,7 +13,12 @@ export function prefix(name) {
 async function lineFormatter() {
   try {
     const { prettyFactory } = await import('pino-pretty');
-    const pretty = prettyFactory({ colorize: useColor, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,name', singleLine: true });
+    const pretty = prettyFactory({
+      colorize: useColor,
+      translateTime: 'HH:MM:ss',
+      ignore: 'pid,hostname,name',
+      singleLine: true,
+    });
     return (line) => {
       if (!line.startsWith('{')) return line;
       try {
@@ -35,7 +40,9 @@ export async function startChild(name, command, args, { cwd, env, onExit }) {
   const format = await lineFormatter();
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix(name)} ${format(line)}\n`));
+    createInterface({ input: stream }).on('line', (line) =>
+      process.stdout.write(`${prefix(name)} ${format(line)}\n`),
+    );
   }
   let stopping = false;
   const exited = new Promise((resolve) =>

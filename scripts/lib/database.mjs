@@ -30,7 +30,12 @@ export async function waitForPort(host, port, timeoutMs) {
 }
 
 function which(names) {
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/bin'];
+  const dirs = [
+    ...(process.env.PATH ?? '').split(path.delimiter),
+    '/usr/sbin',
+    '/usr/local/sbin',
+    '/usr/bin',
+  ];
   for (const name of names) {
     for (const dir of dirs) {
       const p = path.join(dir, name);
@@ -69,9 +74,22 @@ export async function startPrivateDatabase(rootDir, log) {
     log(`initialising a private database in ${datadir}`);
     const installer = which(['mariadb-install-db', 'mysql_install_db']);
     const isMaria = /mariadbd$/.test(server) || installer !== null;
-    const init = isMaria && installer
-      ? spawnSync(installer, ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asRoot], { encoding: 'utf8' })
-      : spawnSync(server, ['--no-defaults', '--initialize-insecure', `--datadir=${datadir}`, ...asRoot], { encoding: 'utf8' });
+    const init =
+      isMaria && installer
+        ? spawnSync(
+            installer,
+            [
+              '--no-defaults',
+              `--datadir=${datadir}`,
+              '--auth-root-authentication-method=normal',
+              '--skip-test-db',
+              ...asRoot,
+            ],
+            { encoding: 'utf8' },
+          )
+        : spawnSync(server, ['--no-defaults', '--initialize-insecure', `--datadir=${datadir}`, ...asRoot], {
+            encoding: 'utf8',
+          });
     if (init.status !== 0) {
       throw new Error(`initialising the private database failed:\n${init.stdout ?? ''}${init.stderr ?? ''}`);
     }

@@ -9,13 +9,21 @@ try {
   const config = loadConfig();
   const handle = createDb({ url: config.DATABASE_URL, poolSize: 2 });
   try {
-    const result = await seedDemo({ db: handle.db, config, steps: demoSeedSteps, log: (m) => console.log(m) });
+    const result = await seedDemo({
+      db: handle.db,
+      config,
+      steps: demoSeedSteps,
+      log: (m) => console.log(m),
+    });
     const created = result.logins.filter((l) => l.created).length;
-    console.log(created ? `seed: created ${created} account(s)` : 'seed: nothing to do, everything already exists');
+    console.log(
+      created ? `seed: created ${created} account(s)` : 'seed: nothing to do, everything already exists',
+    );
     console.log('\nSeeded logins:');
     const width = Math.max(...result.logins.map((l) => l.label.length));
     const emailWidth = Math.max(...result.logins.map((l) => l.email.length));
-    for (const l of result.logins) console.log(`  ${l.label.padEnd(width)}  ${l.email.padEnd(emailWidth)}  ${l.password}`);
+    for (const l of result.logins)
+      console.log(`  ${l.label.padEnd(width)}  ${l.email.padEnd(emailWidth)}  ${l.password}`);
     if (result.failedSteps.length) {
       console.error(`\nseed: demo steps failed: ${result.failedSteps.join(', ')}`);
       exitCode = 1;

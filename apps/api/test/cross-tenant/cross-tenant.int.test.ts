@@ -55,7 +55,14 @@ beforeAll(async () => {
     }
   }
   const aValues = new Set<string>([a.tenantId, a.slug, a.admin.id, a.supervisor.id, a.agent.id]);
-  const bValues = new Set<string>([b.tenantId, b.slug, b.admin.id, b.supervisor.id, b.agent.id, b.admin.email]);
+  const bValues = new Set<string>([
+    b.tenantId,
+    b.slug,
+    b.admin.id,
+    b.supervisor.id,
+    b.agent.id,
+    b.admin.email,
+  ]);
   for (const f of fixtures.values()) {
     if (f instanceof Error) continue;
     Object.values(f.a).forEach((v) => aValues.add(String(v)));
@@ -106,7 +113,8 @@ async function callAsA(method: string, url: string, payload: unknown) {
 
 async function checkRoute(key: string) {
   const entry = cases.get(key);
-  if (!entry) throw new Error(`no cross-tenant case for "${key}": add it to a file in test/cross-tenant/cases/`);
+  if (!entry)
+    throw new Error(`no cross-tenant case for "${key}": add it to a file in test/cross-tenant/cases/`);
   const { rc, module } = entry;
   if (typeof rc === 'object' && 'skip' in rc) {
     expect(rc.skip.trim().length, `skip reason for ${key}`).toBeGreaterThan(0);
@@ -116,7 +124,8 @@ async function checkRoute(key: string) {
   const hasParams = url.includes(':');
 
   if (rc === 'list') {
-    if (hasParams || method !== 'GET') throw new Error(`"list" fits GET routes without path parameters; ${key} needs a params case`);
+    if (hasParams || method !== 'GET')
+      throw new Error(`"list" fits GET routes without path parameters; ${key} needs a params case`);
     const res = await callAsA(method, url, undefined);
     expect(res.statusCode, `${key} as A: ${res.body.slice(0, 300)}`).toBe(200);
     expect(leaked(res.body), `B's values in the answer of ${key}`).toEqual([]);
@@ -131,21 +140,29 @@ async function checkRoute(key: string) {
     const payload = rc.body?.(ids.b, ids.a);
     res = await callAsA(method, fillPath(url, rc.params(ids.b, ids.a)), payload);
     const expected = rc.expect ?? [404];
-    expect(expected, `${key} answered ${res.statusCode}: ${res.body.slice(0, 300)}`).toContain(res.statusCode);
+    expect(expected, `${key} answered ${res.statusCode}: ${res.body.slice(0, 300)}`).toContain(
+      res.statusCode,
+    );
   } else {
     if (hasParams) throw new Error(`${key} has path parameters; its case needs params`);
     const payload = rc.body?.(ids.b, ids.a);
     const query = rc.query?.(ids.b, ids.a);
     const qs = query ? `?${new URLSearchParams(query).toString()}` : '';
     res = await callAsA(method, url + qs, payload);
-    expect(rc.expect, `${key} answered ${res.statusCode}: ${res.body.slice(0, 300)}`).toContain(res.statusCode);
+    expect(rc.expect, `${key} answered ${res.statusCode}: ${res.body.slice(0, 300)}`).toContain(
+      res.statusCode,
+    );
     // T3 answers may name the ids the caller sent (a 422 field error); nothing else of B's.
-    sent = bSecrets.filter((s) => JSON.stringify(payload ?? '').includes(s) || qs.includes(encodeURIComponent(s)));
+    sent = bSecrets.filter(
+      (s) => JSON.stringify(payload ?? '').includes(s) || qs.includes(encodeURIComponent(s)),
+    );
   }
   expect(res.statusCode, `${key} must never fail with a 5xx`).toBeLessThan(500);
   expect(leaked(res.body, sent), `B's values in the answer of ${key}`).toEqual([]);
   if (before) {
-    expect(diffSnapshots(before, await snapshots.snapshot(b.tenantId)), `B's rows changed by ${key}`).toEqual([]);
+    expect(diffSnapshots(before, await snapshots.snapshot(b.tenantId)), `B's rows changed by ${key}`).toEqual(
+      [],
+    );
   }
 }
 
@@ -153,12 +170,20 @@ describe('cross-tenant matrix (T1/T3/T4)', () => {
   it('has exactly one case per route, and no case for a route that does not exist', () => {
     expect(duplicates, 'routes with cases in two files').toEqual([]);
     const registered = new Set(routeKeys);
-    expect([...cases.keys()].filter((k) => !registered.has(k)), 'cases for routes that are not registered').toEqual([]);
-    expect(routeKeys.filter((k) => !cases.has(k)), 'registered routes without a case').toEqual([]);
+    expect(
+      [...cases.keys()].filter((k) => !registered.has(k)),
+      'cases for routes that are not registered',
+    ).toEqual([]);
+    expect(
+      routeKeys.filter((k) => !cases.has(k)),
+      'registered routes without a case',
+    ).toEqual([]);
   });
 
   it('ran every module fixture in both tenants', () => {
-    const failed = [...fixtures.entries()].filter(([, f]) => f instanceof Error).map(([n, f]) => `${n}: ${(f as Error).message}`);
+    const failed = [...fixtures.entries()]
+      .filter(([, f]) => f instanceof Error)
+      .map(([n, f]) => `${n}: ${(f as Error).message}`);
     expect(failed).toEqual([]);
   });
 

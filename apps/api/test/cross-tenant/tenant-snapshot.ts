@@ -15,11 +15,16 @@ export async function createTenantSnapshotter(databaseUrl: string) {
          WHERE table_schema = DATABASE() AND column_name = 'tenant_id' ORDER BY table_name`,
       );
       const out: Record<string, string[]> = {};
-      const [own] = await conn.query<mysql.RowDataPacket[]>('SELECT * FROM `tenants` WHERE id = ?', [tenantId]);
+      const [own] = await conn.query<mysql.RowDataPacket[]>('SELECT * FROM `tenants` WHERE id = ?', [
+        tenantId,
+      ]);
       out.tenants = own.map((r) => JSON.stringify(r));
       for (const { t } of tables) {
         const name = String(t);
-        const [rows] = await conn.query<mysql.RowDataPacket[]>(`SELECT * FROM \`${name}\` WHERE tenant_id = ?`, [tenantId]);
+        const [rows] = await conn.query<mysql.RowDataPacket[]>(
+          `SELECT * FROM \`${name}\` WHERE tenant_id = ?`,
+          [tenantId],
+        );
         out[name] = rows.map((r) => JSON.stringify(r)).sort();
       }
       return out;
@@ -37,7 +42,9 @@ export function diffSnapshots(before: Record<string, string[]>, after: Record<st
     const removed = [...a].filter((r) => !b.has(r));
     const added = [...b].filter((r) => !a.has(r));
     if (removed.length || added.length) {
-      changes.push(`${table}: -${removed.length} +${added.length} ${(added[0] ?? removed[0] ?? '').slice(0, 300)}`);
+      changes.push(
+        `${table}: -${removed.length} +${added.length} ${(added[0] ?? removed[0] ?? '').slice(0, 300)}`,
+      );
     }
   }
   return changes;

@@ -61,7 +61,10 @@ describe('seed', () => {
     const [agent] = await handle.db.select().from(users).where(eq(users.email, 'agent2@seedtest.example'));
     expect(agent?.tenantId).toBe(tenant?.id);
     expect(await verifyPassword(agent!.passwordHash, 'seed-password-123')).toBe(true);
-    const [operator] = await handle.db.select().from(users).where(eq(users.email, 'operator@seedtest.example'));
+    const [operator] = await handle.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'operator@seedtest.example'));
     expect(operator).toMatchObject({ tenantId: null, isPlatformAdmin: true });
   });
 

@@ -20,7 +20,11 @@ export function createSeedRepository(tx: Executor) {
   return {
     // E-mail is unique across the platform (docs/decisions/003), so this lookup is global.
     async findUserIdByEmail(email: string): Promise<string | null> {
-      const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+      const [row] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, email.toLowerCase()))
+        .limit(1);
       return row?.id ?? null;
     },
 

@@ -12,7 +12,10 @@ export type SeedResult = { logins: SeedLogin[]; tenantId: string; failedSteps: s
 
 type SeedOptions = {
   db: Database;
-  config: Pick<Config, 'SEED_ADMIN_EMAIL' | 'SEED_ADMIN_PASSWORD' | 'PLATFORM_ADMIN_EMAIL' | 'PLATFORM_ADMIN_PASSWORD'> &
+  config: Pick<
+    Config,
+    'SEED_ADMIN_EMAIL' | 'SEED_ADMIN_PASSWORD' | 'PLATFORM_ADMIN_EMAIL' | 'PLATFORM_ADMIN_PASSWORD'
+  > &
     Partial<Config>;
   steps: DemoSeedStep[];
   now?: Date;
@@ -23,10 +26,22 @@ type SeedOptions = {
 function demoPeople(adminEmail: string) {
   const domain = adminEmail.split('@')[1] ?? 'demo.switchboard.local';
   return [
-    { key: 'supervisor', role: 'supervisor', email: `supervisor@${domain}`, name: 'Sam Supervisor', label: 'Demo supervisor' },
+    {
+      key: 'supervisor',
+      role: 'supervisor',
+      email: `supervisor@${domain}`,
+      name: 'Sam Supervisor',
+      label: 'Demo supervisor',
+    },
     { key: 'agent1', role: 'agent', email: `agent1@${domain}`, name: 'Alex Agent', label: 'Demo agent 1' },
     { key: 'agent2', role: 'agent', email: `agent2@${domain}`, name: 'Robin Agent', label: 'Demo agent 2' },
-  ] as const satisfies readonly { key: string; role: SystemRoleKey; email: string; name: string; label: string }[];
+  ] as const satisfies readonly {
+    key: string;
+    role: SystemRoleKey;
+    email: string;
+    name: string;
+    label: string;
+  }[];
 }
 
 /**
@@ -34,7 +49,13 @@ function demoPeople(adminEmail: string) {
  * then runs every demo step. Idempotent: existing rows are found by e-mail or slug and left
  * untouched, so a second run creates nothing and reports the same logins.
  */
-export async function seedDemo({ db, config, steps, now = new Date(), log = () => {} }: SeedOptions): Promise<SeedResult> {
+export async function seedDemo({
+  db,
+  config,
+  steps,
+  now = new Date(),
+  log = () => {},
+}: SeedOptions): Promise<SeedResult> {
   const password = config.SEED_ADMIN_PASSWORD;
   const logins: SeedLogin[] = [];
 
@@ -54,14 +75,21 @@ export async function seedDemo({ db, config, steps, now = new Date(), log = () =
       });
       created = true;
     }
-    logins.push({ label: 'Platform operator', email: operatorEmail, password: config.PLATFORM_ADMIN_PASSWORD, created });
+    logins.push({
+      label: 'Platform operator',
+      email: operatorEmail,
+      password: config.PLATFORM_ADMIN_PASSWORD,
+      created,
+    });
 
     const adminEmail = config.SEED_ADMIN_EMAIL.toLowerCase();
     let tenantId = await repo.findTenantIdBySlug(DEMO_TENANT.slug);
     let tenantCreated = false;
     if (!tenantId) {
       if (await repo.findUserIdByEmail(adminEmail)) {
-        throw new Error(`SEED_ADMIN_EMAIL ${adminEmail} already belongs to another account; choose another address`);
+        throw new Error(
+          `SEED_ADMIN_EMAIL ${adminEmail} already belongs to another account; choose another address`,
+        );
       }
       const made = await provisionTenant(tx, {
         ...DEMO_TENANT,
@@ -79,7 +107,14 @@ export async function seedDemo({ db, config, steps, now = new Date(), log = () =
     const users: DemoSeedContext['tenant']['users'] = {};
     let adminId = await repo.findUserIdByEmail(adminEmail);
     if (!adminId) {
-      adminId = await repo.insertUser({ tenantId, roleId: fullRoleIds.admin, email: adminEmail, name: 'Dana Admin', password, now });
+      adminId = await repo.insertUser({
+        tenantId,
+        roleId: fullRoleIds.admin,
+        email: adminEmail,
+        name: 'Dana Admin',
+        password,
+        now,
+      });
       tenantCreated = true;
     }
     users.admin = { id: adminId, email: adminEmail };
@@ -88,7 +123,14 @@ export async function seedDemo({ db, config, steps, now = new Date(), log = () =
     for (const person of demoPeople(adminEmail)) {
       let id = await repo.findUserIdByEmail(person.email);
       const personCreated = !id;
-      id ??= await repo.insertUser({ tenantId, roleId: fullRoleIds[person.role], email: person.email, name: person.name, password, now });
+      id ??= await repo.insertUser({
+        tenantId,
+        roleId: fullRoleIds[person.role],
+        email: person.email,
+        name: person.name,
+        password,
+        now,
+      });
       users[person.key] = { id, email: person.email };
       logins.push({ label: person.label, email: person.email, password, created: personCreated });
     }
