@@ -21,6 +21,11 @@ import { metricsPlugin } from './plugins/metrics';
 import { healthRoutes, type ReadinessProbe } from './modules/health/health.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { tenantsRoutes } from './modules/tenants/tenants.routes';
+import { ownTenantRoutes } from './modules/tenants/own-tenant.routes';
+import { usersRoutes } from './modules/users/users.routes';
+import { rolesRoutes } from './modules/roles/roles.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 
 export type BuildAppOptions = {
   config: Config;
@@ -30,7 +35,15 @@ export type BuildAppOptions = {
 };
 
 /** Route modules, registered in order. A new module adds one line here. */
-const routeModules = [auditRoutes, authRoutes] as const;
+const routeModules = [
+  auditRoutes,
+  authRoutes,
+  tenantsRoutes,
+  ownTenantRoutes,
+  usersRoutes,
+  rolesRoutes,
+  notificationsRoutes,
+] as const;
 
 /** One registered route as the harnesses see it (T1 matrix, route-access table). */
 export type RegisteredRoute = { method: string; url: string; access: unknown };

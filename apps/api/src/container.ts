@@ -11,6 +11,15 @@ import { createPrincipalRepository } from './modules/auth/principal.repository';
 import { createAuditService } from './modules/audit/audit.service';
 import { createAuditRepository } from './modules/audit/audit.repository';
 import { createSessionRevocations } from './lib/session-revocations';
+import { createNotificationsRepository } from './modules/notifications/notifications.repository';
+import { createNotificationsService } from './modules/notifications/notifications.service';
+import { createUsersRepository } from './modules/users/users.repository';
+import { createUsersService } from './modules/users/users.service';
+import { createRolesRepository } from './modules/roles/roles.repository';
+import { createRolesService } from './modules/roles/roles.service';
+import { createTenantsRepository } from './modules/tenants/tenants.repository';
+import { createTenantsService } from './modules/tenants/tenants.service';
+import { createOwnTenantService } from './modules/tenants/own-tenant.service';
 import { createAuthModule } from './modules/auth/auth.module';
 
 /** External systems, passed in so tests can replace them. */
@@ -45,6 +54,15 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const principals = createPrincipalRepository(db);
   const audit = createAuditService({ repo: createAuditRepository(db), clock });
   const sessionRevocations = createSessionRevocations();
+  const notifications = createNotificationsService({ repo: createNotificationsRepository(db), clock });
+  const usersRepo = createUsersRepository(db);
+  const rolesRepo = createRolesRepository(db);
+  const tenantsRepo = createTenantsRepository(db);
+  const accessDeps = { db, audit, sessionRevocations, clock };
+  const users = createUsersService({ ...accessDeps, repo: usersRepo, roles: rolesRepo, notifications });
+  const roles = createRolesService({ ...accessDeps, repo: rolesRepo, users: usersRepo });
+  const tenants = createTenantsService({ ...accessDeps, repo: tenantsRepo, users: usersRepo });
+  const ownTenant = createOwnTenantService({ db, repo: tenantsRepo, audit, clock });
   const auth = createAuthModule({ db, config, clock, mailer, jwt, audit, sessionRevocations, log });
 
   const closers: (() => Promise<void>)[] = [];
@@ -62,6 +80,11 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     principals,
     audit,
     sessionRevocations,
+    notifications,
+    users,
+    roles,
+    tenants,
+    ownTenant,
     auth,
     /** Register something to stop on shutdown (in reverse order of registration). */
     onClose(fn: () => Promise<void>) {

@@ -30,3 +30,4 @@ export type UpdateRoleInput = z.infer<typeof updateRoleSchema>;
 export const listRolesQuerySchema = pageQuerySchema.extend({
   search: z.string().trim().max(80).optional(),
 });
+export type ListRolesQuery = z.infer<typeof listRolesQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, timeZone, weeklyHoursSchema, isoDate } from './common';
+import { email, text, timeZone, weeklyHoursSchema, isoDate } from './common';
 import { pageQuerySchema } from './pagination';
 
 export const tenantStatuses = ['active', 'suspended', 'deleted'] as const;
@@ -98,6 +98,10 @@ export const tenantSchema = z.object({
 });
 export type Tenant = z.infer<typeof tenantSchema>;
 
+/** A tenant as the platform operator sees it: soft-deleted tenants stay listed with their date. */
+export const platformTenantSchema = tenantSchema.extend({ deleted_at: isoDate.nullable() });
+export type PlatformTenant = z.infer<typeof platformTenantSchema>;
+
 export const createTenantSchema = z
   .object({
     name: text(120),
@@ -106,7 +110,7 @@ export const createTenantSchema = z
     limits: tenantLimitsSchema.partial().optional(),
     features: tenantFeaturesSchema.partial().optional(),
     admin: z
-      .object({ email: z.email().max(254), name: text(120), password: z.string().min(12).max(256) })
+      .object({ email: email, name: text(120), password: z.string().min(12).max(256) })
       .strict()
       .optional(),
   })
@@ -134,7 +138,9 @@ export const updateOwnTenantSchema = z
 export type UpdateOwnTenantInput = z.infer<typeof updateOwnTenantSchema>;
 
 export const updateTenantLimitsSchema = tenantLimitsSchema.partial().strict();
+export type UpdateTenantLimitsInput = z.infer<typeof updateTenantLimitsSchema>;
 export const updateTenantFeaturesSchema = tenantFeaturesSchema.partial().strict();
+export type UpdateTenantFeaturesInput = z.infer<typeof updateTenantFeaturesSchema>;
 
 export const listTenantsQuerySchema = pageQuerySchema.extend({
   search: z.string().trim().max(120).optional(),
@@ -142,6 +148,7 @@ export const listTenantsQuerySchema = pageQuerySchema.extend({
 });
 export type ListTenantsQuery = z.infer<typeof listTenantsQuerySchema>;
 
+/** `limit` null = unlimited. */
 export const usageItemSchema = z.object({ used: z.number().int(), limit: z.number().int().nullable() });
 export const tenantUsageSchema = z.record(z.enum(limitKeys), usageItemSchema);
 export type TenantUsage = z.infer<typeof tenantUsageSchema>;

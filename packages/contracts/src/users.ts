@@ -5,6 +5,7 @@ import { pageQuerySchema } from './pagination';
 
 export const userStatuses = ['active', 'disabled'] as const;
 export const userStatusSchema = z.enum(userStatuses);
+export type UserStatus = z.infer<typeof userStatusSchema>;
 
 export const userSchema = z.object({
   id: z.string(),

@@ -1,2 +1,3 @@
 // Every table's drizzle definition. Add one `export *` line per module schema file.
 export * from './core';
+export * from './notifications';

@@ -1,0 +1,33 @@
+import type { User } from '@switchboard/contracts';
+import { AppError } from '../../lib/app-error';
+import type { UserWithRole } from './users.repository';
+
+export function toUser(r: UserWithRole): User {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    status: r.status,
+    role_id: r.roleId ?? '',
+    role_key: r.roleKey ?? '',
+    role_name: r.roleName ?? '',
+    // The users table stores no extension (0001_core); telephony owns extensions.
+    extension: null,
+    locale: r.locale,
+    totp_enabled: r.totpEnabled,
+    last_login_at: r.lastLoginAt?.toISOString() ?? null,
+    created_at: r.createdAt.toISOString(),
+    updated_at: r.updatedAt.toISOString(),
+  };
+}
+
+/** E-mail addresses are unique across the platform (docs/decisions/003). */
+export const emailTaken = () =>
+  new AppError('ALREADY_EXISTS', 'body.email: this e-mail address is already in use', {
+    fields: [{ path: 'body.email', message: 'This e-mail address is already in use' }],
+  });
+
+export const unknownRole = () =>
+  new AppError('UNPROCESSABLE', 'body.role_id: no such role in this organisation', {
+    fields: [{ path: 'body.role_id', message: 'No such role in this organisation' }],
+  });
