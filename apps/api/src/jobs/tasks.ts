@@ -11,8 +11,9 @@ export function registerWorkerTasks(worker: Worker, container: Container, _app: 
   worker.add({
     name: 'heartbeat',
     async start() {
+      // Not unref'd: in the worker role nothing else may hold the event loop (no HTTP server,
+      // no ARI configured), and the process must run until SIGTERM.
       timer = setInterval(() => container.log.debug('worker heartbeat'), 60_000);
-      timer.unref();
     },
     async stop() {
       clearInterval(timer);
