@@ -26,6 +26,8 @@ import { ownTenantRoutes } from './modules/tenants/own-tenant.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { realtimeRoutes } from './realtime/ws.routes';
+import { agentsRoutes } from './modules/agents/agents.routes';
 
 export type BuildAppOptions = {
   config: Config;
@@ -43,6 +45,8 @@ const routeModules = [
   usersRoutes,
   rolesRoutes,
   notificationsRoutes,
+  realtimeRoutes,
+  agentsRoutes,
 ] as const;
 
 /** One registered route as the harnesses see it (T1 matrix, route-access table). */

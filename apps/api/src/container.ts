@@ -21,12 +21,18 @@ import { createTenantsRepository } from './modules/tenants/tenants.repository';
 import { createTenantsService } from './modules/tenants/tenants.service';
 import { createOwnTenantService } from './modules/tenants/own-tenant.service';
 import { createAuthModule } from './modules/auth/auth.module';
+import { createRealtime } from './realtime/realtime';
+import type { RealtimeOptions } from './realtime/options';
+import { createAgentsRepository } from './modules/agents/agents.repository';
+import { createAgentService } from './modules/agents/agents.service';
 
 /** External systems, passed in so tests can replace them. */
 export type Ports = {
   clock: Clock;
   mailer: Mailer;
   queryAudit?: QueryAudit;
+  /** Real-time tunables (heartbeat, presence grace, limits); tests shrink the timers. */
+  realtime?: Partial<RealtimeOptions>;
 };
 
 /**
@@ -64,10 +70,19 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const tenants = createTenantsService({ ...accessDeps, repo: tenantsRepo, users: usersRepo });
   const ownTenant = createOwnTenantService({ db, repo: tenantsRepo, audit, clock });
   const auth = createAuthModule({ db, config, clock, mailer, jwt, audit, sessionRevocations, log });
+  const realtime = createRealtime({ config, db, log, metrics, clock, sessionRevocations, options: overrides.realtime });
+  const agents = createAgentService({
+    db,
+    repo: createAgentsRepository(db),
+    events: realtime.events,
+    clock,
+    options: realtime.options,
+  });
 
   const closers: (() => Promise<void>)[] = [];
   // Background auth work (reset and registration mail) finishes before the pool closes.
   closers.push(() => auth.background.drain());
+  closers.push(() => realtime.close());
   return {
     config,
     log,
@@ -86,6 +101,8 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     tenants,
     ownTenant,
     auth,
+    realtime,
+    agents,
     /** Register something to stop on shutdown (in reverse order of registration). */
     onClose(fn: () => Promise<void>) {
       closers.push(fn);

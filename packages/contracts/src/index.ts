@@ -10,3 +10,5 @@ export * from './users';
 export * from './roles';
 export * from './audit';
 export * from './notifications';
+export * from './agents';
+export * from './ws';

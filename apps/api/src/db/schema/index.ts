@@ -1,3 +1,5 @@
 // Every table's drizzle definition. Add one `export *` line per module schema file.
 export * from './core';
 export * from './notifications';
+export * from './realtime';
+export * from './agents';

@@ -1,0 +1,13 @@
+import { bigint, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { id, json, timestamp } from './columns';
+
+// Mirrors migrations/0020_realtime.sql.
+
+export const realtimeEvents = mysqlTable('realtime_events', {
+  id: bigint('id', { mode: 'number', unsigned: true }).primaryKey().autoincrement(),
+  tenantId: id('tenant_id').notNull(),
+  room: varchar('room', { length: 80 }).notNull(),
+  type: varchar('type', { length: 64 }).notNull(),
+  payload: json<unknown>('payload').notNull(),
+  createdAt: timestamp('created_at').notNull(),
+});

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+
+/** One real-time event on its way to the sockets of one room of one tenant. */
+export type BusEvent = {
+  kind: 'event';
+  tenantId: string;
+  room: string;
+  event: string;
+  data: unknown;
+  /** The `realtime_events` id of a durable event; null for ephemeral ones (typing, live ticks). */
+  id: number | null;
+  ts: string;
+};
+
+/** A user's sessions ended: every instance closes that user's sockets (W8, T7). */
+export type BusRevocation = { kind: 'revocation'; userId: string; tenantId: string | null; reason: string };
+
+/** Fan-out was interrupted somewhere: every instance catches its sockets up from MySQL (F3). */
+export type BusResync = { kind: 'resync' };
+
+export type BusMessage = BusEvent | BusRevocation | BusResync;
+export type BusHandler = (msg: BusMessage) => void;
+
+export type EventBus = {
+  readonly mode: 'memory' | 'redis';
+  /** This instance's id; messages it published come back from Redis and are skipped. */
+  readonly instanceId: string;
+  /** Delivers to this instance at once and, with Redis, to every other instance (at most once). */
+  publish(msg: BusMessage): void;
+  subscribe(handler: BusHandler): () => void;
+  /** Whether cross-instance fan-out currently works (always true in memory). */
+  healthy(): boolean;
+  close(): Promise<void>;
+};
+
+/** Calls every handler; one failing handler never stops the others or the publisher. */
+export function createLocalFanout(onError: (err: unknown) => void) {
+  const handlers = new Set<BusHandler>();
+  return {
+    deliver(msg: BusMessage) {
+      for (const h of handlers) {
+        try {
+          h(msg);
+        } catch (err) {
+          onError(err);
+        }
+      }
+    },
+    subscribe(handler: BusHandler) {
+      handlers.add(handler);
+      return () => {
+        handlers.delete(handler);
+      };
+    },
+  };
+}
+
+/** The default bus: one process, so every publish is delivered locally and nothing else. */
+export function createMemoryBus(onError: (err: unknown) => void = () => {}): EventBus {
+  const local = createLocalFanout(onError);
+  return {
+    mode: 'memory',
+    instanceId: randomUUID(),
+    publish: (msg) => local.deliver(msg),
+    subscribe: (handler) => local.subscribe(handler),
+    healthy: () => true,
+    close: async () => {},
+  };
+}
