@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, createTestTenant, uniqueSlug, type TestApp, type TestTenant } from '../../../test/helpers';
 import { users } from '../../db/schema/index';
 import type { MailMessage } from '../../lib/mail/mailer';
@@ -13,9 +14,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Res = Awaited<ReturnType<TestApp['app']['inject']>>;
 /** The answer without what differs per request anyway (request id, time). */
-const shape = (res: Res) => {
+const shape = (res: LightMyRequestResponse) => {
   const body = res.json() as { meta: Record<string, unknown> };
   return { status: res.statusCode, body: { ...body, meta: Object.keys(body.meta).sort() }, cookies: res.cookies.length };
 };
@@ -43,7 +43,7 @@ function expectAlike(m: { known: number; unknown: number }) {
   expect(hi, JSON.stringify(m)).toBeLessThan(lo * 2 + 5);
 }
 
-const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload });
+const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload });
 const unthrottle = () =>
   t.app.container.db
     .update(users)
