@@ -26,6 +26,8 @@ import { ownTenantRoutes } from './modules/tenants/own-tenant.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { endpointRoutes } from './modules/endpoints/endpoints.routes';
+import { trunkRoutes } from './modules/trunks/trunks.routes';
 import { realtimeRoutes } from './realtime/ws.routes';
 import { agentsRoutes } from './modules/agents/agents.routes';
 
@@ -45,6 +47,8 @@ const routeModules = [
   usersRoutes,
   rolesRoutes,
   notificationsRoutes,
+  endpointRoutes,
+  trunkRoutes,
   realtimeRoutes,
   agentsRoutes,
 ] as const;

@@ -47,6 +47,17 @@ export const configSchema = z.object({
   ARI_APP: z.string().default('switchboard'),
   /** Run the built-in ARI simulator as a demo PBX when no ARI_URL is set. */
   SIMULATOR: bool.default(false),
+  /** SIP server phones register to (endpoint detail shows it); defaults to PUBLIC_URL's host. */
+  SIP_DOMAIN: z.string().min(1).max(253).optional(),
+  SIP_PORT: z.coerce.number().int().min(1).max(65535).default(5060),
+  /** WebSocket URL browser softphones connect to; defaults to wss://<SIP_DOMAIN>:8089/ws. */
+  SIP_WSS_URL: z.url().optional(),
+  /**
+   * Key for secrets Switchboard must be able to read back (SIP and trunk passwords). Without it
+   * a key is derived from JWT_SECRET, so rotating JWT_SECRET would make stored SIP passwords
+   * unreadable: set SECRETS_KEY (32+ characters) in production.
+   */
+  SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default('Switchboard <no-reply@switchboard.local>'),
   STORAGE_DIR: z.string().default('.data/storage'),

@@ -21,6 +21,11 @@ import { createTenantsRepository } from './modules/tenants/tenants.repository';
 import { createTenantsService } from './modules/tenants/tenants.service';
 import { createOwnTenantService } from './modules/tenants/own-tenant.service';
 import { createAuthModule } from './modules/auth/auth.module';
+import { createTelephonyProvisioning } from './telephony/provisioning/index';
+import { createEndpointRepository } from './modules/endpoints/endpoints.repository';
+import { createEndpointService } from './modules/endpoints/endpoints.service';
+import { createTrunkRepository } from './modules/trunks/trunks.repository';
+import { createTrunkService } from './modules/trunks/trunks.service';
 import { createRealtime } from './realtime/realtime';
 import type { RealtimeOptions } from './realtime/options';
 import { createAgentsRepository } from './modules/agents/agents.repository';
@@ -70,6 +75,11 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const tenants = createTenantsService({ ...accessDeps, repo: tenantsRepo, users: usersRepo });
   const ownTenant = createOwnTenantService({ db, repo: tenantsRepo, audit, clock });
   const auth = createAuthModule({ db, config, clock, mailer, jwt, audit, sessionRevocations, log });
+  const telephony = createTelephonyProvisioning({ db, config, clock });
+  const telephonyDeps = { db, audit, clock, provisioning: telephony.provisioning, secrets: telephony.secrets };
+  const endpoints = createEndpointService({ ...telephonyDeps, config, repo: createEndpointRepository(db) });
+  const trunks = createTrunkService({ ...telephonyDeps, repo: createTrunkRepository(db) });
+  const araSync = telephony.syncWith([endpoints.araSource, trunks.araSource]);
   const realtime = createRealtime({ config, db, log, metrics, clock, sessionRevocations, options: overrides.realtime });
   const agents = createAgentService({
     db,
@@ -101,6 +111,10 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     tenants,
     ownTenant,
     auth,
+    provisioning: telephony.provisioning,
+    endpoints,
+    trunks,
+    araSync,
     realtime,
     agents,
     /** Register something to stop on shutdown (in reverse order of registration). */

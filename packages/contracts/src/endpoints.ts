@@ -23,18 +23,25 @@ export const codecListSchema = z
 export const defaultCodecs: Codec[] = ['ulaw', 'alaw'];
 
 /** 2–10 digits, not starting with 0 (0 is left for outside-line prefixes). */
-export const extensionSchema = z.string().regex(/^[1-9][0-9]{1,9}$/, 'Expected 2–10 digits, not starting with 0');
+export const extensionSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{1,9}$/, 'Expected 2–10 digits, not starting with 0');
 /** A caller id number: digits with an optional leading +. */
-export const callerIdNumberSchema = z.string().regex(/^\+?[0-9]{2,19}$/, 'Expected digits with an optional leading +');
+export const callerIdNumberSchema = z
+  .string()
+  .regex(/^\+?[0-9]{2,19}$/, 'Expected digits with an optional leading +');
 /** Caller id names go into a SIP header: no quotes, angle brackets or control characters. */
 export const callerIdNameSchema = z
   .string()
   .trim()
   .min(1)
   .max(40)
-  .refine((v) => !/["<>\\]/.test(v) && [...v].every((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127), {
-    message: 'Quotes, angle brackets, backslashes and control characters are not allowed',
-  });
+  .refine(
+    (v) => !/["<>\\]/.test(v) && [...v].every((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127),
+    {
+      message: 'Quotes, angle brackets, backslashes and control characters are not allowed',
+    },
+  );
 
 export const registrationContactSchema = z.object({
   uri: z.string(),

@@ -10,5 +10,7 @@ export * from './users';
 export * from './roles';
 export * from './audit';
 export * from './notifications';
+export * from './endpoints';
+export * from './trunks';
 export * from './agents';
 export * from './ws';

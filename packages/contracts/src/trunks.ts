@@ -17,7 +17,8 @@ export const trunkTransports = ['udp', 'tcp'] as const;
 export const trunkTransportSchema = z.enum(trunkTransports);
 export type TrunkTransport = z.infer<typeof trunkTransportSchema>;
 
-const hostnameRe = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const hostnameRe =
+  /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 /** A host name or an IPv4/IPv6 address, no scheme or port. */
 export const hostSchema = z
   .string()
@@ -35,7 +36,12 @@ export const matchAddressSchema = z
   .min(1)
   .max(80)
   .refine(
-    (v) => z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success || z.cidrv4().safeParse(v).success || z.cidrv6().safeParse(v).success || hostnameRe.test(v),
+    (v) =>
+      z.ipv4().safeParse(v).success ||
+      z.ipv6().safeParse(v).success ||
+      z.cidrv4().safeParse(v).success ||
+      z.cidrv6().safeParse(v).success ||
+      hostnameRe.test(v),
     { message: 'Expected an IP address, a CIDR block or a host name' },
   );
 
@@ -48,7 +54,10 @@ export const dialRuleSchema = z
   .object({
     prefix: z.string().regex(/^\+?[0-9*#]{0,15}$/, 'Expected digits (optionally a leading +)'),
     strip: z.number().int().min(0).max(15).default(0),
-    prepend: z.string().regex(/^\+?[0-9*#]{0,15}$/, 'Expected digits (optionally a leading +)').default(''),
+    prepend: z
+      .string()
+      .regex(/^\+?[0-9*#]{0,15}$/, 'Expected digits (optionally a leading +)')
+      .default(''),
   })
   .strict();
 export type DialRule = z.infer<typeof dialRuleSchema>;
@@ -93,8 +102,17 @@ const trunkFields = {
   host: hostSchema,
   port: z.number().int().min(1).max(65535),
   transport: trunkTransportSchema,
-  username: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._+\-@]+$/, 'Letters, digits and . _ + - @ only'),
-  password: z.string().min(4).max(80).regex(/^[^\s;]+$/, 'No spaces or semicolons'),
+  username: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9._+\-@]+$/, 'Letters, digits and . _ + - @ only'),
+  password: z
+    .string()
+    .min(4)
+    .max(80)
+    .regex(/^[^\s;]+$/, 'No spaces or semicolons'),
   from_domain: hostSchema,
   match_ips: z.array(matchAddressSchema).max(20),
   codecs: codecListSchema,

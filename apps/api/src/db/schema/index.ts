@@ -1,5 +1,8 @@
 // Every table's drizzle definition. Add one `export *` line per module schema file.
 export * from './core';
 export * from './notifications';
+export * from './ara';
+export * from './endpoints';
+export * from './trunks';
 export * from './realtime';
 export * from './agents';

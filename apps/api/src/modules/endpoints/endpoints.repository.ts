@@ -27,7 +27,12 @@ export function createEndpointRepository(db: Database) {
       await exec.delete(endpoints).where(and(eq(endpoints.tenantId, tenantId), eq(endpoints.id, id)));
     },
     /** `forUpdate` locks the row for the rest of the caller's transaction. */
-    async findById(exec: Executor, tenantId: string, id: string, forUpdate = false): Promise<EndpointRow | undefined> {
+    async findById(
+      exec: Executor,
+      tenantId: string,
+      id: string,
+      forUpdate = false,
+    ): Promise<EndpointRow | undefined> {
       const q = exec
         .select()
         .from(endpoints)
@@ -36,7 +41,11 @@ export function createEndpointRepository(db: Database) {
       const [row] = forUpdate ? await q.for('update') : await q;
       return row;
     },
-    async findByExtension(exec: Executor, tenantId: string, extension: string): Promise<EndpointRow | undefined> {
+    async findByExtension(
+      exec: Executor,
+      tenantId: string,
+      extension: string,
+    ): Promise<EndpointRow | undefined> {
       const [row] = await exec
         .select()
         .from(endpoints)

@@ -57,7 +57,11 @@ export function createEndpointService(deps: EndpointServiceDeps) {
   /** Writes the row's ARA objects (none when disabled), replacing those of `previousAraId`. */
   async function provision(tx: Executor, row: EndpointRow, previousAraId: string) {
     const prefix = await provisioning.namespaceOf(tx, row.tenantId);
-    await provisioning.replace(tx, [previousAraId, row.araId], row.enabled ? endpointAra(row, prefix, secrets) : null);
+    await provisioning.replace(
+      tx,
+      [previousAraId, row.araId],
+      row.enabled ? endpointAra(row, prefix, secrets) : null,
+    );
   }
 
   async function load(tx: Executor, ctx: TenantContext, id: string, forUpdate = false) {
@@ -68,7 +72,10 @@ export function createEndpointService(deps: EndpointServiceDeps) {
 
   async function detail(row: EndpointRow): Promise<EndpointDetail> {
     const regs = await provisioning.registrations(db, [row.araId]);
-    return { ...toEndpoint(row, regs.get(row.araId) ?? unregistered), sip_settings: sipSettings(config, row) };
+    return {
+      ...toEndpoint(row, regs.get(row.araId) ?? unregistered),
+      sip_settings: sipSettings(config, row),
+    };
   }
 
   return {
@@ -76,8 +83,14 @@ export function createEndpointService(deps: EndpointServiceDeps) {
       const [after] = decodeCursor(q.cursor) ?? [null];
       const rows = await repo.list(ctx.tenantId, q, after === null ? null : String(after), q.limit + 1);
       const page = pageOf(rows, q.limit, (r) => [r.id]);
-      const regs = await provisioning.registrations(db, page.items.map((r) => r.araId));
-      return { items: page.items.map((r) => toEndpoint(r, regs.get(r.araId) ?? unregistered)), nextCursor: page.nextCursor };
+      const regs = await provisioning.registrations(
+        db,
+        page.items.map((r) => r.araId),
+      );
+      return {
+        items: page.items.map((r) => toEndpoint(r, regs.get(r.araId) ?? unregistered)),
+        nextCursor: page.nextCursor,
+      };
     },
 
     async get(ctx: TenantContext, id: string) {
@@ -88,7 +101,8 @@ export function createEndpointService(deps: EndpointServiceDeps) {
       assertKindAllowed(ctx, input.kind);
       const row = await db.transaction(async (tx) => {
         await assertWithinLimit(tx, ctx.tenantId, 'endpoints');
-        if (await repo.findByExtension(tx, ctx.tenantId, input.extension)) throw duplicateExtension(input.extension);
+        if (await repo.findByExtension(tx, ctx.tenantId, input.extension))
+          throw duplicateExtension(input.extension);
         if (input.user_id && !(await repo.userExists(tx, ctx.tenantId, input.user_id))) throw unknownUser();
         const prefix = await provisioning.namespaceOf(tx, ctx.tenantId);
         const now = clock.now();
@@ -113,7 +127,16 @@ export function createEndpointService(deps: EndpointServiceDeps) {
         };
         await repo.insert(tx, created);
         await provision(tx, created, created.araId);
-        await audit.record(ctx, { action: 'endpoint.create', entityType: 'endpoint', entityId: created.id, after: auditView(created) }, tx);
+        await audit.record(
+          ctx,
+          {
+            action: 'endpoint.create',
+            entityType: 'endpoint',
+            entityId: created.id,
+            after: auditView(created),
+          },
+          tx,
+        );
         return created;
       });
       return detail(row);
@@ -128,7 +151,11 @@ export function createEndpointService(deps: EndpointServiceDeps) {
         if (extension !== before.extension && (await repo.findByExtension(tx, ctx.tenantId, extension))) {
           throw duplicateExtension(extension);
         }
-        if (input.user_id && input.user_id !== before.userId && !(await repo.userExists(tx, ctx.tenantId, input.user_id))) {
+        if (
+          input.user_id &&
+          input.user_id !== before.userId &&
+          !(await repo.userExists(tx, ctx.tenantId, input.user_id))
+        ) {
           throw unknownUser();
         }
         const prefix = await provisioning.namespaceOf(tx, ctx.tenantId);
@@ -141,7 +168,8 @@ export function createEndpointService(deps: EndpointServiceDeps) {
           nat: input.nat ?? before.nat,
           maxContacts: input.max_contacts ?? before.maxContacts,
           callerIdName: input.caller_id_name !== undefined ? input.caller_id_name : before.callerIdName,
-          callerIdNumber: input.caller_id_number !== undefined ? input.caller_id_number : before.callerIdNumber,
+          callerIdNumber:
+            input.caller_id_number !== undefined ? input.caller_id_number : before.callerIdNumber,
           voicemailEnabled: input.voicemail_enabled ?? before.voicemailEnabled,
           enabled: input.enabled ?? before.enabled,
           araId: endpointAraId(prefix, extension),
@@ -152,7 +180,13 @@ export function createEndpointService(deps: EndpointServiceDeps) {
         await provision(tx, after, before.araId);
         await audit.record(
           ctx,
-          { action: 'endpoint.update', entityType: 'endpoint', entityId: id, before: auditView(before), after: auditView(after) },
+          {
+            action: 'endpoint.update',
+            entityType: 'endpoint',
+            entityId: id,
+            before: auditView(before),
+            after: auditView(after),
+          },
           tx,
         );
         return after;
@@ -165,14 +199,22 @@ export function createEndpointService(deps: EndpointServiceDeps) {
         const before = await load(tx, ctx, id, true);
         await repo.delete(tx, ctx.tenantId, id);
         await provisioning.remove(tx, before.araId);
-        await audit.record(ctx, { action: 'endpoint.delete', entityType: 'endpoint', entityId: id, before: auditView(before) }, tx);
+        await audit.record(
+          ctx,
+          { action: 'endpoint.delete', entityType: 'endpoint', entityId: id, before: auditView(before) },
+          tx,
+        );
       });
     },
 
     async revealPassword(ctx: TenantContext, id: string): Promise<EndpointPassword> {
       return db.transaction(async (tx) => {
         const row = await load(tx, ctx, id);
-        await audit.record(ctx, { action: 'endpoint.password_reveal', entityType: 'endpoint', entityId: id }, tx);
+        await audit.record(
+          ctx,
+          { action: 'endpoint.password_reveal', entityType: 'endpoint', entityId: id },
+          tx,
+        );
         return { sip_username: row.araId, password: secrets.open(row.sipPasswordEnc) };
       });
     },
@@ -184,7 +226,11 @@ export function createEndpointService(deps: EndpointServiceDeps) {
         const patch = { sipPasswordEnc: secrets.seal(password), updatedAt: clock.now() };
         await repo.update(tx, ctx.tenantId, id, patch);
         await provision(tx, { ...before, ...patch }, before.araId);
-        await audit.record(ctx, { action: 'endpoint.password_regenerate', entityType: 'endpoint', entityId: id }, tx);
+        await audit.record(
+          ctx,
+          { action: 'endpoint.password_regenerate', entityType: 'endpoint', entityId: id },
+          tx,
+        );
         return { sip_username: before.araId, password };
       });
     },

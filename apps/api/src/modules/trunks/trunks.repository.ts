@@ -32,7 +32,12 @@ export function createTrunkRepository(db: Database) {
     async delete(exec: Executor, tenantId: string, id: string) {
       await exec.delete(trunks).where(and(eq(trunks.tenantId, tenantId), eq(trunks.id, id)));
     },
-    async findOwn(exec: Executor, tenantId: string, id: string, forUpdate = false): Promise<TrunkRow | undefined> {
+    async findOwn(
+      exec: Executor,
+      tenantId: string,
+      id: string,
+      forUpdate = false,
+    ): Promise<TrunkRow | undefined> {
       const q = exec
         .select()
         .from(trunks)

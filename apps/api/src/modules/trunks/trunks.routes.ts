@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createTrunkSchema, envelope, idParamSchema, listTrunksQuerySchema, trunkSchema, updateTrunkSchema } from '@switchboard/contracts';
+import {
+  createTrunkSchema,
+  envelope,
+  idParamSchema,
+  listTrunksQuerySchema,
+  trunkSchema,
+  updateTrunkSchema,
+} from '@switchboard/contracts';
 import type { Container } from '../../container';
 import { tenantCtx } from '../../plugins/auth';
 import { ok, okPage } from '../../plugins/envelope';
@@ -44,7 +51,12 @@ export const trunkRoutes: FastifyPluginAsyncZod<{ container: Container }> = asyn
     '/api/v1/trunks/:id',
     {
       config: read,
-      schema: { tags, summary: 'Read a trunk (secrets are never returned)', params: idParamSchema, response: { 200: envelope(trunkSchema) } },
+      schema: {
+        tags,
+        summary: 'Read a trunk (secrets are never returned)',
+        params: idParamSchema,
+        response: { 200: envelope(trunkSchema) },
+      },
     },
     async (req) => ok(req, await svc.get(tenantCtx(req), req.params.id)),
   );

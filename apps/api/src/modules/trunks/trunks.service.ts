@@ -1,5 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { defaultCodecs, type CreateTrunkInput, type ListTrunksQuery, type Trunk, type UpdateTrunkInput } from '@switchboard/contracts';
+import {
+  defaultCodecs,
+  type CreateTrunkInput,
+  type ListTrunksQuery,
+  type Trunk,
+  type UpdateTrunkInput,
+} from '@switchboard/contracts';
 import type { Database, Executor } from '../../db/client';
 import { AppError, fieldError, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
@@ -24,7 +30,8 @@ export type TrunkServiceDeps = {
 };
 
 const SUFFIX_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-const araSuffix = () => Array.from({ length: 8 }, () => SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)]).join('');
+const araSuffix = () =>
+  Array.from({ length: 8 }, () => SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)]).join('');
 
 const duplicateName = (name: string) =>
   new AppError('ALREADY_EXISTS', `body.name: a trunk named "${name}" already exists`, {
@@ -107,7 +114,11 @@ export function createTrunkService(deps: TrunkServiceDeps) {
         assertComplete(created);
         await repo.insert(tx, created);
         await provision(tx, created);
-        await audit.record(ctx, { action: 'trunk.create', entityType: 'trunk', entityId: created.id, after: auditView(created) }, tx);
+        await audit.record(
+          ctx,
+          { action: 'trunk.create', entityType: 'trunk', entityId: created.id, after: auditView(created) },
+          tx,
+        );
         return created;
       });
       return toTrunk(row, ctx.tenantId);
@@ -117,7 +128,11 @@ export function createTrunkService(deps: TrunkServiceDeps) {
       const row = await db.transaction(async (tx) => {
         const before = await loadOwn(tx, ctx, id);
         assertMayShare(ctx, input.shared, before.shared);
-        if (input.name && input.name !== before.name && (await repo.findByName(tx, ctx.tenantId, input.name))) {
+        if (
+          input.name &&
+          input.name !== before.name &&
+          (await repo.findByName(tx, ctx.tenantId, input.name))
+        ) {
           throw duplicateName(input.name);
         }
         const patch: TrunkPatch = {
@@ -128,11 +143,16 @@ export function createTrunkService(deps: TrunkServiceDeps) {
           transport: input.transport ?? before.transport,
           username: input.username !== undefined ? input.username : before.username,
           passwordEnc:
-            input.password === undefined ? before.passwordEnc : input.password === null ? null : secrets.seal(input.password),
+            input.password === undefined
+              ? before.passwordEnc
+              : input.password === null
+                ? null
+                : secrets.seal(input.password),
           fromDomain: input.from_domain !== undefined ? input.from_domain : before.fromDomain,
           matchIps: input.match_ips ?? before.matchIps,
           codecs: input.codecs ?? before.codecs,
-          outboundCallerId: input.outbound_caller_id !== undefined ? input.outbound_caller_id : before.outboundCallerId,
+          outboundCallerId:
+            input.outbound_caller_id !== undefined ? input.outbound_caller_id : before.outboundCallerId,
           dialRules: input.dial_rules ?? before.dialRules,
           shared: input.shared ?? before.shared,
           enabled: input.enabled ?? before.enabled,
@@ -144,7 +164,13 @@ export function createTrunkService(deps: TrunkServiceDeps) {
         await provision(tx, after);
         await audit.record(
           ctx,
-          { action: 'trunk.update', entityType: 'trunk', entityId: id, before: auditView(before), after: auditView(after) },
+          {
+            action: 'trunk.update',
+            entityType: 'trunk',
+            entityId: id,
+            before: auditView(before),
+            after: auditView(after),
+          },
           tx,
         );
         return after;
@@ -157,7 +183,11 @@ export function createTrunkService(deps: TrunkServiceDeps) {
         const before = await loadOwn(tx, ctx, id);
         await repo.delete(tx, ctx.tenantId, id);
         await provisioning.remove(tx, before.araId);
-        await audit.record(ctx, { action: 'trunk.delete', entityType: 'trunk', entityId: id, before: auditView(before) }, tx);
+        await audit.record(
+          ctx,
+          { action: 'trunk.delete', entityType: 'trunk', entityId: id, before: auditView(before) },
+          tx,
+        );
       });
     },
 

@@ -24,7 +24,13 @@ export type AraObjectSet = {
   ps_endpoint_id_ips: PsEndpointIdIpRow[];
 };
 export type AraTable = keyof AraObjectSet;
-export const araTables: AraTable[] = ['ps_endpoints', 'ps_aors', 'ps_auths', 'ps_registrations', 'ps_endpoint_id_ips'];
+export const araTables: AraTable[] = [
+  'ps_endpoints',
+  'ps_aors',
+  'ps_auths',
+  'ps_registrations',
+  'ps_endpoint_id_ips',
+];
 
 export const emptyObjectSet = (): AraObjectSet => ({
   ps_endpoints: [],
@@ -82,7 +88,10 @@ const yes = (v: boolean) => (v ? 'yes' : 'no');
 /** `"Name" <number>` within ps_endpoints.callerid's 40 characters; the name gives way. */
 export function formatCallerId(name: string, number: string): string {
   const room = 40 - number.length - 5;
-  const safe = name.replace(/["<>\\]/g, '').slice(0, Math.max(room, 0)).trim();
+  const safe = name
+    .replace(/["<>\\]/g, '')
+    .slice(0, Math.max(room, 0))
+    .trim();
   return safe ? `"${safe}" <${number}>` : `<${number}>`;
 }
 
@@ -198,7 +207,13 @@ export function trunkObjects(t: TrunkSource): AraObjectSet {
     mailboxes: null,
   });
   if (hasAuth) {
-    set.ps_auths.push({ id: t.araId, authType: 'userpass', username: t.username, password: t.password, realm: null });
+    set.ps_auths.push({
+      id: t.araId,
+      authType: 'userpass',
+      username: t.username,
+      password: t.password,
+      realm: null,
+    });
   }
   if (t.kind === 'registration') {
     set.ps_registrations.push({
@@ -219,7 +234,9 @@ export function trunkObjects(t: TrunkSource): AraObjectSet {
     });
   } else {
     const matches = t.matchIps.length ? t.matchIps : [t.host];
-    matches.forEach((match, i) => set.ps_endpoint_id_ips.push({ id: `${t.araId}_${i + 1}`, endpoint: t.araId, match }));
+    matches.forEach((match, i) =>
+      set.ps_endpoint_id_ips.push({ id: `${t.araId}_${i + 1}`, endpoint: t.araId, match }),
+    );
   }
   return set;
 }

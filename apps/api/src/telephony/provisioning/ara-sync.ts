@@ -27,13 +27,19 @@ function differingColumns(want: AnyRow, have: AnyRow): string[] {
  * else alone — ps_contacts (Asterisk's) and rows an administrator made by hand. Idempotent: a
  * second run reports no changes.
  */
-export function createAraSync(deps: { db: Database; ara: AraRepository; namespaces: NamespaceRepository; sources: AraSource[] }) {
+export function createAraSync(deps: {
+  db: Database;
+  ara: AraRepository;
+  namespaces: NamespaceRepository;
+  sources: AraSource[];
+}) {
   const { db, ara, namespaces, sources } = deps;
 
   async function desiredObjects(exec: Executor): Promise<AraObjectSet> {
     const sets: AraObjectSet[] = [];
     for (const ns of await namespaces.listLive(exec)) {
-      for (const source of sources) sets.push(await source.objectsForTenant(exec, ns.tenantId, namespacePrefix(ns.number)));
+      for (const source of sources)
+        sets.push(await source.objectsForTenant(exec, ns.tenantId, namespacePrefix(ns.number)));
     }
     return mergeObjectSets(sets);
   }

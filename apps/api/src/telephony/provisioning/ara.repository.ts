@@ -1,6 +1,13 @@
 import { and, eq, gt, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { psAors, psAuths, psContacts, psEndpointIdIps, psEndpoints, psRegistrations } from '../../db/schema/index';
+import {
+  psAors,
+  psAuths,
+  psContacts,
+  psEndpointIdIps,
+  psEndpoints,
+  psRegistrations,
+} from '../../db/schema/index';
 import type { AraObjectSet, AraTable } from './ara-rows';
 
 /**
@@ -58,7 +65,10 @@ export function createAraRepository() {
         ps_aors: await exec.select().from(psAors).where(eq(psAors.id, araId)),
         ps_auths: await exec.select().from(psAuths).where(eq(psAuths.id, araId)),
         ps_registrations: await exec.select().from(psRegistrations).where(eq(psRegistrations.id, araId)),
-        ps_endpoint_id_ips: await exec.select().from(psEndpointIdIps).where(eq(psEndpointIdIps.endpoint, araId)),
+        ps_endpoint_id_ips: await exec
+          .select()
+          .from(psEndpointIdIps)
+          .where(eq(psEndpointIdIps.endpoint, araId)),
       };
     },
 

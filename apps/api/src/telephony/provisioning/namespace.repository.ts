@@ -20,7 +20,10 @@ export function createNamespaceRepository() {
       return row?.number ?? null;
     },
     async insert(exec: Executor, tenantId: string, now: Date) {
-      await exec.insert(telephonyNamespaces).values({ tenantId, createdAt: now }).onDuplicateKeyUpdate({ set: { tenantId } });
+      await exec
+        .insert(telephonyNamespaces)
+        .values({ tenantId, createdAt: now })
+        .onDuplicateKeyUpdate({ set: { tenantId } });
     },
     /** Namespaces of tenants that still exist (suspended ones included). */
     async listLive(exec: Executor) {

@@ -11,7 +11,11 @@ import type { NamespaceRepository } from './namespace.repository';
  * endpoint). A disabled phone or trunk has no ARA rows: Asterisk then refuses its
  * registrations and calls, and re-enabling writes them again.
  */
-export function createProvisioningService(deps: { ara: AraRepository; namespaces: NamespaceRepository; clock: Clock }) {
+export function createProvisioningService(deps: {
+  ara: AraRepository;
+  namespaces: NamespaceRepository;
+  clock: Clock;
+}) {
   const { ara, namespaces, clock } = deps;
   return {
     /** The tenant's ARA id prefix (`t42`), allocated on first use and never reused. */
@@ -43,7 +47,9 @@ export function createProvisioningService(deps: { ara: AraRepository; namespaces
     async registrations(exec: Executor, aorIds: string[]): Promise<Map<string, Registration>> {
       const nowSeconds = Math.floor(clock.now().getTime() / 1000);
       const rows = await ara.liveContacts(exec, aorIds, nowSeconds);
-      const out = new Map<string, Registration>(aorIds.map((id) => [id, { status: 'unregistered', contacts: [] }]));
+      const out = new Map<string, Registration>(
+        aorIds.map((id) => [id, { status: 'unregistered', contacts: [] }]),
+      );
       for (const r of rows) {
         const reg = out.get(contactAor(r.id ?? ''));
         if (!reg) continue;
