@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, createTestTenant, login, type TestTenant } from '../helpers';
-import type { CrossTenantModule, FixtureIds, RouteCase } from './types';
+import type { CrossTenantModule, FixtureIds, PathValues, RouteCase } from './types';
 import { createTenantSnapshotter, diffSnapshots } from './tenant-snapshot';
 
 /**
@@ -82,7 +82,7 @@ function idsFor(module: CrossTenantModule): { a: FixtureIds; b: FixtureIds } {
   return f ?? { a: {}, b: {} };
 }
 
-function fillPath(url: string, params: Record<string, string>): string {
+function fillPath(url: string, params: PathValues): string {
   return url.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => {
     const v = params[name];
     if (v === undefined) throw new Error(`case gives no value for path parameter :${name}`);
@@ -147,7 +147,10 @@ async function checkRoute(key: string) {
     if (hasParams) throw new Error(`${key} has path parameters; its case needs params`);
     const payload = rc.body?.(ids.b, ids.a);
     const query = rc.query?.(ids.b, ids.a);
-    const qs = query ? `?${new URLSearchParams(query).toString()}` : '';
+    const missing = Object.entries(query ?? {}).filter(([, v]) => v === undefined);
+    if (missing.length)
+      throw new Error(`case gives no value for query ${missing.map(([k]) => k).join(', ')}`);
+    const qs = query ? `?${new URLSearchParams(query as Record<string, string>).toString()}` : '';
     res = await callAsA(method, url + qs, payload);
     expect(rc.expect, `${key} answered ${res.statusCode}: ${res.body.slice(0, 300)}`).toContain(
       res.statusCode,

@@ -15,18 +15,20 @@ import type { TestTenant } from '../helpers';
  * After every call that may write, all of B's rows (every table with `tenant_id`) must be unchanged.
  */
 export type FixtureIds = Record<string, string>;
+/** Values by name; a missing one fails the case with its name, so `b.someId` may be undefined. */
+export type PathValues = Record<string, string | undefined>;
 
 export type RouteCase =
   /** Call with B's ids in the path (and optional body); expect 404 and no B data in the answer. */
   | {
-      params: (b: FixtureIds, a: FixtureIds) => Record<string, string>;
+      params: (b: FixtureIds, a: FixtureIds) => PathValues;
       body?: (b: FixtureIds, a: FixtureIds) => unknown;
       expect?: number[];
     }
   /** An id-free route whose body or query carries B's ids (T3); expect 404/422, nothing written in B. */
   | {
       body?: (b: FixtureIds, a: FixtureIds) => unknown;
-      query?: (b: FixtureIds, a: FixtureIds) => Record<string, string>;
+      query?: (b: FixtureIds, a: FixtureIds) => PathValues;
       expect: number[];
     }
   /** A list or search: expect 200 and none of B's ids anywhere in the answer (T2). */
