@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { installZodMessages } from '@/lib/forms/zod-messages';
 import { createFormatters, type Formatters } from './format';
 import {
   defaultLocale,
@@ -60,6 +61,9 @@ export function I18nProvider({ locale, timeZone, children }: I18nProviderProps) 
       format: createFormatters(effectiveLocale, timeZone ?? undefined),
     };
   }, [effectiveLocale, loaded, timeZone]);
+
+  // Set during render (not in an effect) so the first validation already speaks the language.
+  installZodMessages(value.t);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
