@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run dev` / `npm start`: one command from a fresh clone to a running Switchboard.
 // See README.md "Quick start" and docs/decisions/010-quick-start.md.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,13 +63,19 @@ async function ensureWebBuild(env) {
     return false;
   }
   const buildId = path.join(webDir, '.next', 'BUILD_ID');
+  // Next fixes its /api rewrite target at build time, so a build for another API_PORT is stale.
+  const marker = path.join(webDir, '.next', 'switchboard-build.json');
+  const builtFor = existsSync(marker) ? JSON.parse(readFileSync(marker, 'utf8')).API_PORT : null;
   const sources = Math.max(newestMtime(webDir), newestMtime(path.join(root, 'packages', 'contracts', 'src')));
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return true;
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources && builtFor === env.API_PORT) return true;
   log('building the web app (npm run build -w @switchboard/web) …');
   const { code } = await runStep('web', npm, ['run', 'build', '-w', '@switchboard/web'], { cwd: root, env });
-  if (code !== 0)
+  if (code !== 0) {
     log('warning: the web app did not build; starting the API only (see the [web] lines above)');
-  return code === 0;
+    return false;
+  }
+  writeFileSync(marker, JSON.stringify({ API_PORT: env.API_PORT }));
+  return true;
 }
 
 function portFree(port) {

@@ -66,3 +66,13 @@ describe('configuration', () => {
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
   });
 });
+
+describe('.env.example', () => {
+  it('documents every setting config.ts reads', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { configSchema } = await import('../src/config');
+    const example = await readFile(new URL('../../../.env.example', import.meta.url), 'utf8');
+    const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    expect(Object.keys(configSchema.shape).filter((k) => !documented.has(k))).toEqual([]);
+  });
+});
