@@ -28,6 +28,7 @@ import { rolesRoutes } from './modules/roles/roles.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { endpointRoutes } from './modules/endpoints/endpoints.routes';
 import { trunkRoutes } from './modules/trunks/trunks.routes';
+import { routingRoutes } from './modules/dids/routing.module';
 import { realtimeRoutes } from './realtime/ws.routes';
 import { agentsRoutes } from './modules/agents/agents.routes';
 
@@ -49,6 +50,7 @@ const routeModules = [
   notificationsRoutes,
   endpointRoutes,
   trunkRoutes,
+  ...routingRoutes,
   realtimeRoutes,
   agentsRoutes,
 ] as const;

@@ -26,6 +26,7 @@ import { createEndpointRepository } from './modules/endpoints/endpoints.reposito
 import { createEndpointService } from './modules/endpoints/endpoints.service';
 import { createTrunkRepository } from './modules/trunks/trunks.repository';
 import { createTrunkService } from './modules/trunks/trunks.service';
+import { createRoutingModule } from './modules/dids/routing.module';
 import { createRealtime } from './realtime/realtime';
 import type { RealtimeOptions } from './realtime/options';
 import { createAgentsRepository } from './modules/agents/agents.repository';
@@ -80,6 +81,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const endpoints = createEndpointService({ ...telephonyDeps, config, repo: createEndpointRepository(db) });
   const trunks = createTrunkService({ ...telephonyDeps, repo: createTrunkRepository(db) });
   const araSync = telephony.syncWith([endpoints.araSource, trunks.araSource]);
+  const routing = createRoutingModule({ db, audit, clock, config });
   const realtime = createRealtime({ config, db, log, metrics, clock, sessionRevocations, options: overrides.realtime });
   const agents = createAgentService({
     db,
@@ -115,6 +117,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     endpoints,
     trunks,
     araSync,
+    ...routing,
     realtime,
     agents,
     /** Register something to stop on shutdown (in reverse order of registration). */

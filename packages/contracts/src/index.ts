@@ -14,3 +14,8 @@ export * from './endpoints';
 export * from './trunks';
 export * from './agents';
 export * from './ws';
+export * from './destinations';
+export * from './dids';
+export * from './queues';
+export * from './ivr';
+export * from './schedules';

@@ -6,3 +6,7 @@ export * from './endpoints';
 export * from './trunks';
 export * from './realtime';
 export * from './agents';
+export * from './schedules';
+export * from './queues';
+export * from './ivr';
+export * from './dids';

@@ -12,6 +12,7 @@ import type { Executor } from '../../db/client';
 import { roles, tenants, users } from '../../db/schema/index';
 import { newId } from '../../lib/ids';
 import { hashPassword } from '../../lib/passwords';
+import { insertDefaultPauseReasons } from '../queues/pause-reasons.repository';
 
 export type ProvisionTenantInput = {
   name: string;
@@ -87,5 +88,6 @@ export async function provisionTenant(tx: Executor, input: ProvisionTenantInput)
       updatedAt: input.now,
     });
   }
+  await insertDefaultPauseReasons(tx, tenantId, input.now);
   return { tenantId, roleIds, adminUserId };
 }
