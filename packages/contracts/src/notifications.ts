@@ -20,7 +20,9 @@ export type UnreadCount = z.infer<typeof unreadCountSchema>;
 /** Notification ids are the table's auto-increment numbers, sent as strings. */
 export const notificationIdSchema = z.string().regex(/^\d{1,20}$/, 'Expected a notification id');
 /** `ids` omitted marks every unread notification of the caller as read. */
-export const markReadSchema = z.object({ ids: z.array(notificationIdSchema).min(1).max(100).optional() }).strict();
+export const markReadSchema = z
+  .object({ ids: z.array(notificationIdSchema).min(1).max(100).optional() })
+  .strict();
 export type MarkReadInput = z.infer<typeof markReadSchema>;
 
 /** What a module passes to `notifications.notify(tenantId, userId, input)`. */

@@ -21,7 +21,13 @@ export function createNotificationsRepository(db: Database) {
     },
 
     /** Newest first; `beforeId` is the keyset cursor. */
-    async list(tenantId: string, userId: string, unreadOnly: boolean, beforeId: number | null, limit: number) {
+    async list(
+      tenantId: string,
+      userId: string,
+      unreadOnly: boolean,
+      beforeId: number | null,
+      limit: number,
+    ) {
       const where: (SQL | undefined)[] = [
         owner(tenantId, userId),
         unreadOnly ? isNull(notifications.readAt) : undefined,
@@ -58,7 +64,11 @@ export function createNotificationsRepository(db: Database) {
         .update(notifications)
         .set({ readAt: now })
         .where(
-          and(owner(tenantId, userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined),
+          and(
+            owner(tenantId, userId),
+            isNull(notifications.readAt),
+            ids ? inArray(notifications.id, ids) : undefined,
+          ),
         );
     },
   };

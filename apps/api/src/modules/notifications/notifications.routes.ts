@@ -14,7 +14,10 @@ import { ok, okPage } from '../../plugins/envelope';
 const access = { permission: 'notifications.read' } as const;
 
 /** The signed-in user's own notifications (the bell menu). */
-export const notificationsRoutes: FastifyPluginAsyncZod<{ container: Container }> = async (app, { container }) => {
+export const notificationsRoutes: FastifyPluginAsyncZod<{ container: Container }> = async (
+  app,
+  { container },
+) => {
   const service = container.notifications;
 
   app.get(

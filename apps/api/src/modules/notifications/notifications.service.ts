@@ -33,7 +33,9 @@ export function createNotificationsService(deps: { repo: NotificationsRepository
   const created = new EventEmitter();
   created.setMaxListeners(100);
 
-  const unreadCount = async (ctx: TenantContext) => ({ unread: await repo.countUnread(ctx.tenantId, ctx.userId) });
+  const unreadCount = async (ctx: TenantContext) => ({
+    unread: await repo.countUnread(ctx.tenantId, ctx.userId),
+  });
 
   return {
     /**

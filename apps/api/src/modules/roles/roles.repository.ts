@@ -37,7 +37,11 @@ export function createRolesRepository(db: Database) {
   return {
     findById,
 
-    async findByIdWithCount(tenantId: string, id: string, exec: Executor = db): Promise<RoleWithCount | null> {
+    async findByIdWithCount(
+      tenantId: string,
+      id: string,
+      exec: Executor = db,
+    ): Promise<RoleWithCount | null> {
       const r = await findById(tenantId, id, exec);
       if (!r) return null;
       const counts = await userCounts(tenantId, [r.id], exec);
@@ -45,7 +49,12 @@ export function createRolesRepository(db: Database) {
     },
 
     /** Ordered by id (system roles first: they are created with the tenant); `afterId` is the cursor. */
-    async list(tenantId: string, q: ListRolesQuery, afterId: string | null, limit: number): Promise<RoleWithCount[]> {
+    async list(
+      tenantId: string,
+      q: ListRolesQuery,
+      afterId: string | null,
+      limit: number,
+    ): Promise<RoleWithCount[]> {
       const where: (SQL | undefined)[] = [
         eq(roles.tenantId, tenantId),
         afterId !== null ? gt(roles.id, afterId) : undefined,

@@ -51,7 +51,12 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ container: Container }> = asyn
     '/api/v1/roles',
     {
       config: { access: write },
-      schema: { tags: ['roles'], summary: 'Create a custom role', body: createRoleSchema, response: { 201: one } },
+      schema: {
+        tags: ['roles'],
+        summary: 'Create a custom role',
+        body: createRoleSchema,
+        response: { 201: one },
+      },
     },
     async (req, reply) => reply.status(201).send(ok(req, await roles.create(tenantCtx(req), req.body))),
   );

@@ -44,7 +44,10 @@ const nameTaken = () =>
 // Admin must always hold every permission and agents/supervisors are what the rest of the product
 // assumes (queues, wallboards); a tenant that wants different sets creates custom roles.
 const systemReadOnly = () =>
-  new AppError('INVALID_STATE', 'System roles (admin, supervisor, agent) are read-only; create a custom role instead');
+  new AppError(
+    'INVALID_STATE',
+    'System roles (admin, supervisor, agent) are read-only; create a custom role instead',
+  );
 
 /** Catalog order, no duplicates: stored sets compare equal regardless of how they were sent. */
 const normalize = (perms: readonly Permission[]) => allPermissions.filter((p) => perms.includes(p));
@@ -105,7 +108,11 @@ export function createRolesService(deps: {
           throw err;
         }
         const role = toRole({ ...(await repo.findById(ctx.tenantId, id, tx))!, userCount: 0 });
-        await audit.record(ctx, { action: 'role.created', entityType: 'role', entityId: id, after: role }, tx);
+        await audit.record(
+          ctx,
+          { action: 'role.created', entityType: 'role', entityId: id, after: role },
+          tx,
+        );
         return role;
       });
     },
@@ -174,7 +181,12 @@ export function createRolesService(deps: {
         await repo.delete(ctx.tenantId, id, tx);
         await audit.record(
           ctx,
-          { action: 'role.deleted', entityType: 'role', entityId: id, before: toRole({ ...before, userCount: 0 }) },
+          {
+            action: 'role.deleted',
+            entityType: 'role',
+            entityId: id,
+            before: toRole({ ...before, userCount: 0 }),
+          },
           tx,
         );
       });

@@ -5,7 +5,10 @@ import { tenantCtx } from '../../plugins/auth';
 import { ok } from '../../plugins/envelope';
 
 /** The signed-in user's own organisation: profile, settings, limits, features and usage. */
-export const ownTenantRoutes: FastifyPluginAsyncZod<{ container: Container }> = async (app, { container }) => {
+export const ownTenantRoutes: FastifyPluginAsyncZod<{ container: Container }> = async (
+  app,
+  { container },
+) => {
   const service = container.ownTenant;
 
   app.get(
@@ -27,7 +30,8 @@ export const ownTenantRoutes: FastifyPluginAsyncZod<{ container: Container }> = 
       config: { access: { permission: 'tenant.write' } },
       schema: {
         tags: ['tenant'],
-        summary: "Change my organisation's name, time zone, business hours, short-abandon threshold or locale",
+        summary:
+          "Change my organisation's name, time zone, business hours, short-abandon threshold or locale",
         body: updateOwnTenantSchema,
         response: { 200: envelope(tenantSchema) },
       },

@@ -8,7 +8,12 @@ import { tenantUsage, toTenant } from './tenant-mapper';
 import type { TenantsRepository } from './tenants.repository';
 
 /** A tenant's own view of itself (`/api/v1/tenant`): the tenant always comes from the token. */
-export function createOwnTenantService(deps: { db: Database; repo: TenantsRepository; audit: AuditService; clock: Clock }) {
+export function createOwnTenantService(deps: {
+  db: Database;
+  repo: TenantsRepository;
+  audit: AuditService;
+  clock: Clock;
+}) {
   const { db, repo, audit, clock } = deps;
 
   async function load(ctx: TenantContext) {
@@ -37,7 +42,13 @@ export function createOwnTenantService(deps: { db: Database; repo: TenantsReposi
         const after = toTenant((await repo.findById(ctx.tenantId, tx))!);
         await audit.record(
           ctx,
-          { action: 'tenant.updated', entityType: 'tenant', entityId: ctx.tenantId, before: toTenant(before), after },
+          {
+            action: 'tenant.updated',
+            entityType: 'tenant',
+            entityId: ctx.tenantId,
+            before: toTenant(before),
+            after,
+          },
           tx,
         );
         return after;

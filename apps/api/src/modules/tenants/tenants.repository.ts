@@ -24,7 +24,9 @@ export function createTenantsRepository(db: Database) {
       const where: (SQL | undefined)[] = [
         afterId !== null ? gt(tenants.id, afterId) : undefined,
         q.status ? eq(tenants.status, q.status) : ne(tenants.status, 'deleted'),
-        q.search ? or(like(tenants.name, containsPattern(q.search)), like(tenants.slug, containsPattern(q.search))) : undefined,
+        q.search
+          ? or(like(tenants.name, containsPattern(q.search)), like(tenants.slug, containsPattern(q.search)))
+          : undefined,
       ];
       return db
         .select()

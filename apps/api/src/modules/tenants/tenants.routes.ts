@@ -54,7 +54,10 @@ export const tenantsRoutes: FastifyPluginAsyncZod<{ container: Container }> = as
 
   app.get(
     '/api/v1/tenants/:id',
-    { config: { access }, schema: { tags, summary: 'Read an organisation', params: idParamSchema, response: { 200: one } } },
+    {
+      config: { access },
+      schema: { tags, summary: 'Read an organisation', params: idParamSchema, response: { 200: one } },
+    },
     async (req) => ok(req, await tenants.get(req.params.id)),
   );
 
@@ -77,7 +80,12 @@ export const tenantsRoutes: FastifyPluginAsyncZod<{ container: Container }> = as
     '/api/v1/tenants/:id/suspend',
     {
       config: { access },
-      schema: { tags, summary: "Suspend an organisation (its users are refused)", params: idParamSchema, response: { 200: one } },
+      schema: {
+        tags,
+        summary: 'Suspend an organisation (its users are refused)',
+        params: idParamSchema,
+        response: { 200: one },
+      },
     },
     async (req) => ok(req, await tenants.suspend(req.ctx, req.params.id)),
   );
@@ -86,7 +94,12 @@ export const tenantsRoutes: FastifyPluginAsyncZod<{ container: Container }> = as
     '/api/v1/tenants/:id/reactivate',
     {
       config: { access },
-      schema: { tags, summary: 'Reactivate a suspended organisation', params: idParamSchema, response: { 200: one } },
+      schema: {
+        tags,
+        summary: 'Reactivate a suspended organisation',
+        params: idParamSchema,
+        response: { 200: one },
+      },
     },
     async (req) => ok(req, await tenants.reactivate(req.ctx, req.params.id)),
   );
@@ -109,7 +122,12 @@ export const tenantsRoutes: FastifyPluginAsyncZod<{ container: Container }> = as
     '/api/v1/tenants/:id/limits',
     {
       config: { access },
-      schema: { tags, summary: "An organisation's limits (null = unlimited)", params: idParamSchema, response: { 200: envelope(tenantLimitsSchema) } },
+      schema: {
+        tags,
+        summary: "An organisation's limits (null = unlimited)",
+        params: idParamSchema,
+        response: { 200: envelope(tenantLimitsSchema) },
+      },
     },
     async (req) => ok(req, await tenants.getLimits(req.params.id)),
   );
@@ -133,7 +151,12 @@ export const tenantsRoutes: FastifyPluginAsyncZod<{ container: Container }> = as
     '/api/v1/tenants/:id/features',
     {
       config: { access },
-      schema: { tags, summary: "An organisation's feature flags", params: idParamSchema, response: { 200: envelope(tenantFeaturesSchema) } },
+      schema: {
+        tags,
+        summary: "An organisation's feature flags",
+        params: idParamSchema,
+        response: { 200: envelope(tenantFeaturesSchema) },
+      },
     },
     async (req) => ok(req, await tenants.getFeatures(req.params.id)),
   );
@@ -157,7 +180,12 @@ export const tenantsRoutes: FastifyPluginAsyncZod<{ container: Container }> = as
     '/api/v1/tenants/:id/usage',
     {
       config: { access },
-      schema: { tags, summary: 'What an organisation uses of each limit', params: idParamSchema, response: { 200: envelope(tenantUsageSchema) } },
+      schema: {
+        tags,
+        summary: 'What an organisation uses of each limit',
+        params: idParamSchema,
+        response: { 200: envelope(tenantUsageSchema) },
+      },
     },
     async (req) => ok(req, await tenants.usage(req.params.id)),
   );

@@ -24,7 +24,8 @@ import type { TenantPatch, TenantRow, TenantsRepository } from './tenants.reposi
 
 const taken = (path: string, message: string) =>
   new AppError('ALREADY_EXISTS', `${path}: ${message}`, { fields: [{ path, message }] });
-const slugTaken = () => taken('body.slug', 'This slug is taken (slugs of deleted organisations stay reserved)');
+const slugTaken = () =>
+  taken('body.slug', 'This slug is taken (slugs of deleted organisations stay reserved)');
 
 /**
  * The platform operator's management of tenants (`/api/v1/tenants`). Every change is audited
@@ -82,7 +83,8 @@ export function createTenantsService(deps: {
 
   /** Closes the open sockets of every user of the tenant (suspension and deletion end access). */
   async function revokeSessions(tenantId: string, reason: string) {
-    for (const userId of await users.listIds(tenantId)) sessionRevocations.revoke({ userId, tenantId, reason });
+    for (const userId of await users.listIds(tenantId))
+      sessionRevocations.revoke({ userId, tenantId, reason });
   }
 
   const requireStatus = (t: TenantRow, status: TenantRow['status'], message: string) => {
@@ -107,7 +109,8 @@ export function createTenantsService(deps: {
           provisioned = await provisionTenant(tx, { ...input, now: clock.now() });
         } catch (err) {
           if (isDuplicateKey(err, 'tenants_slug_uq')) throw slugTaken();
-          if (isDuplicateKey(err, 'users_email_uq')) throw taken('body.admin.email', 'This e-mail address is already in use');
+          if (isDuplicateKey(err, 'users_email_uq'))
+            throw taken('body.admin.email', 'This e-mail address is already in use');
           throw err;
         }
         const created = (await repo.findById(provisioned.tenantId, tx))!;
@@ -160,7 +163,10 @@ export function createTenantsService(deps: {
     /** Soft delete: the row (and so its slug) stays; its users can no longer sign in. */
     async remove(ctx: RequestContext, id: string) {
       const now = clock.now();
-      const row = await change(ctx, id, 'tenant.deleted', () => ({ status: 'deleted' as const, deletedAt: now }));
+      const row = await change(ctx, id, 'tenant.deleted', () => ({
+        status: 'deleted' as const,
+        deletedAt: now,
+      }));
       await repo.revokeRefreshTokens(id, now, 'tenant_deleted');
       await revokeSessions(id, 'tenant_deleted');
       return toPlatformTenant(row);
@@ -169,14 +175,22 @@ export function createTenantsService(deps: {
     getLimits: async (id: string): Promise<TenantLimits> => (await load(id)).limits,
 
     async setLimits(ctx: RequestContext, id: string, input: UpdateTenantLimitsInput): Promise<TenantLimits> {
-      const row = await change(ctx, id, 'tenant.limits_changed', (t) => ({ limits: { ...t.limits, ...input } }));
+      const row = await change(ctx, id, 'tenant.limits_changed', (t) => ({
+        limits: { ...t.limits, ...input },
+      }));
       return row.limits;
     },
 
     getFeatures: async (id: string): Promise<TenantFeatures> => (await load(id)).features,
 
-    async setFeatures(ctx: RequestContext, id: string, input: UpdateTenantFeaturesInput): Promise<TenantFeatures> {
-      const row = await change(ctx, id, 'tenant.features_changed', (t) => ({ features: { ...t.features, ...input } }));
+    async setFeatures(
+      ctx: RequestContext,
+      id: string,
+      input: UpdateTenantFeaturesInput,
+    ): Promise<TenantFeatures> {
+      const row = await change(ctx, id, 'tenant.features_changed', (t) => ({
+        features: { ...t.features, ...input },
+      }));
       return row.features;
     },
 

@@ -6,7 +6,8 @@
 export function isDuplicateKey(err: unknown, indexName: string): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
     const { code, sqlMessage, cause } = e as { code?: string; sqlMessage?: string; cause?: unknown };
-    if (code === 'ER_DUP_ENTRY') return (sqlMessage ?? '').includes(`'${indexName}'`) || (sqlMessage ?? '').includes(`.${indexName}'`);
+    if (code === 'ER_DUP_ENTRY')
+      return (sqlMessage ?? '').includes(`'${indexName}'`) || (sqlMessage ?? '').includes(`.${indexName}'`);
     e = cause;
   }
   return false;

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { systemRolePermissions } from '@switchboard/contracts';
-import { bearer, createTestApp, createTestTenant, login, TEST_PASSWORD, type TestApp, type TestTenant } from '../../../test/helpers';
+import {
+  bearer,
+  createTestApp,
+  createTestTenant,
+  login,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestTenant,
+} from '../../../test/helpers';
 import type { Revocation } from '../../lib/session-revocations';
 
 let t: TestApp;
@@ -23,12 +31,21 @@ async function call(token: string, method: Method, url: string, payload?: object
 let seq = 0;
 async function createUser(tenant: TestTenant, roleId: string) {
   const email = `access${++seq}@${tenant.slug}.test`;
-  const res = await call(tenant.admin.token, 'POST', '/api/v1/users', { email, name: `Access ${seq}`, password: TEST_PASSWORD, role_id: roleId });
+  const res = await call(tenant.admin.token, 'POST', '/api/v1/users', {
+    email,
+    name: `Access ${seq}`,
+    password: TEST_PASSWORD,
+    role_id: roleId,
+  });
   expect(res.status).toBe(201);
   return { id: res.body.data.id as string, email };
 }
 async function signIn(email: string) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: TEST_PASSWORD },
+  });
   expect(res.statusCode).toBe(200);
   return res.json().data as { access_token: string; refresh_token: string };
 }
@@ -39,7 +56,11 @@ describe('RBAC on users routes', () => {
   it('gives agents 403 on every users route and supervisors read-only access', async () => {
     const id = a.supervisor.id;
     const writes: [Method, string, object?][] = [
-      ['POST', '/api/v1/users', { email: `x@${a.slug}.test`, name: 'X', password: TEST_PASSWORD, role_id: a.roleIds.agent }],
+      [
+        'POST',
+        '/api/v1/users',
+        { email: `x@${a.slug}.test`, name: 'X', password: TEST_PASSWORD, role_id: a.roleIds.agent },
+      ],
       ['PATCH', `/api/v1/users/${id}`, { name: 'X' }],
       ['PUT', `/api/v1/users/${id}/role`, { role_id: a.roleIds.agent }],
       ['PUT', `/api/v1/users/${id}/status`, { status: 'disabled' }],
@@ -90,13 +111,17 @@ describe('self and last-admin protection', () => {
       expect(res.status, `${method} ${url}`).toBe(409);
       expect(res.body.error.message).toContain('last active admin');
     }
-    const escalate = await call(mToken, 'PUT', `/api/v1/users/${tenant.agent.id}/role`, { role_id: tenant.roleIds.admin });
+    const escalate = await call(mToken, 'PUT', `/api/v1/users/${tenant.agent.id}/role`, {
+      role_id: tenant.roleIds.admin,
+    });
     expect(escalate.status).toBe(403);
     expect(escalate.body.error.message).toContain('cannot grant');
 
     // With a second admin, the first can be demoted.
     const second = await createUser(tenant, tenant.roleIds.admin);
-    const demote = await call(mToken, 'PUT', `/api/v1/users/${tenant.admin.id}/role`, { role_id: tenant.roleIds.agent });
+    const demote = await call(mToken, 'PUT', `/api/v1/users/${tenant.admin.id}/role`, {
+      role_id: tenant.roleIds.agent,
+    });
     expect(demote.status).toBe(200);
     const last = await call(mToken, 'PUT', `/api/v1/users/${second.id}/status`, { status: 'disabled' });
     expect(last.status).toBe(409);
@@ -125,10 +150,16 @@ describe('access changes take effect at once', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.revoked_at !== null)).toBe(true);
     expect(revocations).toContainEqual({ userId: u.id, tenantId: a.tenantId, reason: 'user_disabled' });
-    const loginRes = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: TEST_PASSWORD } });
+    const loginRes = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: u.email, password: TEST_PASSWORD },
+    });
     expect(loginRes.statusCode).not.toBe(200);
 
-    expect((await call(a.admin.token, 'PUT', `/api/v1/users/${u.id}/status`, { status: 'active' })).status).toBe(200);
+    expect(
+      (await call(a.admin.token, 'PUT', `/api/v1/users/${u.id}/status`, { status: 'active' })).status,
+    ).toBe(200);
     await signIn(u.email);
   });
 
@@ -137,7 +168,9 @@ describe('access changes take effect at once', () => {
     const oldToken = (await signIn(u.email)).access_token;
     expect((await call(oldToken, 'GET', '/api/v1/users')).status).toBe(403);
 
-    const res = await call(a.admin.token, 'PUT', `/api/v1/users/${u.id}/role`, { role_id: a.roleIds.supervisor });
+    const res = await call(a.admin.token, 'PUT', `/api/v1/users/${u.id}/role`, {
+      role_id: a.roleIds.supervisor,
+    });
     expect(res.status).toBe(200);
     expect(res.body.data.role_key).toBe('supervisor');
     expect(revocations).toContainEqual({ userId: u.id, tenantId: a.tenantId, reason: 'role_changed' });
@@ -146,7 +179,11 @@ describe('access changes take effect at once', () => {
     const newToken = await login(t.app, u.email);
     expect((await call(newToken, 'GET', '/api/v1/users')).status).toBe(200);
     const bell = await call(newToken, 'GET', '/api/v1/notifications');
-    expect(bell.body.data[0]).toMatchObject({ kind: 'role_changed', title: 'Your role is now Supervisor', read_at: null });
+    expect(bell.body.data[0]).toMatchObject({
+      kind: 'role_changed',
+      title: 'Your role is now Supervisor',
+      read_at: null,
+    });
   });
 
   it('deleting a user ends its sessions', async () => {

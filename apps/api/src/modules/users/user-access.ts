@@ -34,7 +34,10 @@ export function createUserAccessOperations(deps: UsersServiceDeps) {
     if (u.status !== 'active' || u.roleKey !== 'admin') return;
     const others = await repo.countActiveWithRoleKey(ctx.tenantId, 'admin', u.id, tx);
     if (others === 0) {
-      throw new AppError('INVALID_STATE', 'This is the last active admin of the organisation; make another user admin first');
+      throw new AppError(
+        'INVALID_STATE',
+        'This is the last active admin of the organisation; make another user admin first',
+      );
     }
   }
 
@@ -53,7 +56,8 @@ export function createUserAccessOperations(deps: UsersServiceDeps) {
         if (u.roleId === role.id) return { user: toUser(u), changed: null };
         if (role.key !== 'admin') await refuseLastAdmin(ctx, u, tx);
         const becomesAgent = role.isSystem && role.key === 'agent';
-        if (becomesAgent && u.status === 'active' && !isAgent(u)) await assertWithinLimit(tx, ctx.tenantId, 'agents');
+        if (becomesAgent && u.status === 'active' && !isAgent(u))
+          await assertWithinLimit(tx, ctx.tenantId, 'agents');
         const now = clock.now();
         await repo.update(ctx.tenantId, id, { roleId: role.id, updatedAt: now }, tx);
         await repo.bumpPermVersion(ctx.tenantId, [id], now, tx);
@@ -121,7 +125,11 @@ export function createUserAccessOperations(deps: UsersServiceDeps) {
           { status: 'disabled', email: `${id}@deleted.invalid`, deletedAt: now, updatedAt: now },
           tx,
         );
-        await audit.record(ctx, { action: 'user.deleted', entityType: 'user', entityId: id, before: toUser(u) }, tx);
+        await audit.record(
+          ctx,
+          { action: 'user.deleted', entityType: 'user', entityId: id, before: toUser(u) },
+          tx,
+        );
       });
       sessionRevocations.revoke({ userId: id, tenantId: ctx.tenantId, reason: 'user_deleted' });
     },

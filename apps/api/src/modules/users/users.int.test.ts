@@ -18,7 +18,11 @@ let operator: { token: string };
 
 beforeAll(async () => {
   t = await createTestApp();
-  [a, other, operator] = await Promise.all([createTestTenant(t.app), createTestTenant(t.app), createPlatformAdmin(t.app)]);
+  [a, other, operator] = await Promise.all([
+    createTestTenant(t.app),
+    createTestTenant(t.app),
+    createPlatformAdmin(t.app),
+  ]);
 });
 afterAll(async () => t?.close());
 
@@ -55,8 +59,13 @@ describe('users CRUD', () => {
     expect(JSON.stringify(created.body)).not.toContain('password');
     const id = created.body.data.id as string;
 
-    expect((await call(a.supervisor.token, 'GET', `/api/v1/users/${id}`)).body.data.name).toBe('Ada Lovelace');
-    const patched = await call(a.admin.token, 'PATCH', `/api/v1/users/${id}`, { name: 'Ada King', email: `ADA@${a.slug}.test` });
+    expect((await call(a.supervisor.token, 'GET', `/api/v1/users/${id}`)).body.data.name).toBe(
+      'Ada Lovelace',
+    );
+    const patched = await call(a.admin.token, 'PATCH', `/api/v1/users/${id}`, {
+      name: 'Ada King',
+      email: `ADA@${a.slug}.test`,
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.data).toMatchObject({ name: 'Ada King', email: `ada@${a.slug}.test` });
 
@@ -73,7 +82,12 @@ describe('users CRUD', () => {
     expect(rows[0]).toMatchObject({ email: `${id}@deleted.invalid`, status: 'disabled' });
     expect(rows[0]!.deleted_at).not.toBeNull();
 
-    const again = await call(a.admin.token, 'POST', '/api/v1/users', newUser(a, { email: `ada@${a.slug}.test` }));
+    const again = await call(
+      a.admin.token,
+      'POST',
+      '/api/v1/users',
+      newUser(a, { email: `ada@${a.slug}.test` }),
+    );
     expect(again.status).toBe(201);
   });
 
@@ -84,19 +98,31 @@ describe('users CRUD', () => {
       expect(res.body.error.code).toBe('ALREADY_EXISTS');
       expect(res.body.error.details.fields[0].path).toBe('body.email');
     }
-    const res = await call(a.admin.token, 'PATCH', `/api/v1/users/${a.supervisor.id}`, { email: a.agent.email });
+    const res = await call(a.admin.token, 'PATCH', `/api/v1/users/${a.supervisor.id}`, {
+      email: a.agent.email,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.details.fields[0].path).toBe('body.email');
   });
 
   it('names the invalid fields in a 400 and refuses unknown fields', async () => {
-    const res = await call(a.admin.token, 'POST', '/api/v1/users', newUser(a, { email: 'not-an-email', password: 'short' }));
+    const res = await call(
+      a.admin.token,
+      'POST',
+      '/api/v1/users',
+      newUser(a, { email: 'not-an-email', password: 'short' }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     const paths = res.body.error.details.fields.map((f: { path: string }) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.password']));
 
-    const extra = await call(a.admin.token, 'POST', '/api/v1/users', newUser(a, { tenant_id: other.tenantId }));
+    const extra = await call(
+      a.admin.token,
+      'POST',
+      '/api/v1/users',
+      newUser(a, { tenant_id: other.tenantId }),
+    );
     expect(extra.status).toBe(400);
     expect(JSON.stringify(extra.body.error.details.fields)).toContain('tenant_id');
 
@@ -113,9 +139,13 @@ describe('users CRUD', () => {
     const list = await call(a.admin.token, 'GET', `/api/v1/users?search=${encodeURIComponent(input.email)}`);
     expect(list.body.data).toEqual([]);
 
-    const assign = await call(a.admin.token, 'PUT', `/api/v1/users/${a.agent.id}/role`, { role_id: other.roleIds.admin });
+    const assign = await call(a.admin.token, 'PUT', `/api/v1/users/${a.agent.id}/role`, {
+      role_id: other.roleIds.admin,
+    });
     expect(assign.status).toBe(422);
-    expect((await call(a.admin.token, 'GET', `/api/v1/users/${a.agent.id}`)).body.data.role_key).toBe('agent');
+    expect((await call(a.admin.token, 'GET', `/api/v1/users/${a.agent.id}`)).body.data.role_key).toBe(
+      'agent',
+    );
     expect((await call(a.admin.token, 'GET', `/api/v1/users/${other.agent.id}`)).status).toBe(404);
   });
 });
@@ -124,14 +154,23 @@ describe('users list', () => {
   it('walks every page without duplicates or misses, and filters by role, status and search', async () => {
     const tenant = await createTestTenant(t.app);
     for (let i = 0; i < 5; i++) {
-      const res = await call(tenant.admin.token, 'POST', '/api/v1/users', newUser(tenant, { name: `Paged 100%_${i}` }));
+      const res = await call(
+        tenant.admin.token,
+        'POST',
+        '/api/v1/users',
+        newUser(tenant, { name: `Paged 100%_${i}` }),
+      );
       expect(res.status).toBe(201);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await call(tenant.admin.token, 'GET', `/api/v1/users?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await call(
+        tenant.admin.token,
+        'GET',
+        `/api/v1/users?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.data.length).toBeLessThanOrEqual(3);
       seen.push(...res.body.data.map((u: { id: string }) => u.id));
@@ -143,10 +182,18 @@ describe('users list', () => {
     expect(new Set(seen).size).toBe(8);
     expect(seen).toEqual(expect.arrayContaining([tenant.admin.id, tenant.supervisor.id, tenant.agent.id]));
 
-    const agents = await call(tenant.admin.token, 'GET', `/api/v1/users?role_id=${tenant.roleIds.agent}&limit=100`);
+    const agents = await call(
+      tenant.admin.token,
+      'GET',
+      `/api/v1/users?role_id=${tenant.roleIds.agent}&limit=100`,
+    );
     expect(agents.body.data).toHaveLength(6);
     // `%` and `_` are taken literally: only the five names holding "%_" match.
-    const searched = await call(tenant.admin.token, 'GET', `/api/v1/users?search=${encodeURIComponent('%_')}`);
+    const searched = await call(
+      tenant.admin.token,
+      'GET',
+      `/api/v1/users?search=${encodeURIComponent('%_')}`,
+    );
     expect(searched.body.data).toHaveLength(5);
     const one = await call(tenant.admin.token, 'GET', `/api/v1/users?search=${encodeURIComponent('100%_3')}`);
     expect(one.body.data.map((u: { name: string }) => u.name)).toEqual(['Paged 100%_3']);
@@ -168,13 +215,18 @@ describe('users limits', () => {
     expect((await setLimits(tenant, { users: 3 })).status).toBe(200);
     const res = await call(tenant.admin.token, 'POST', '/api/v1/users', newUser(tenant));
     expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ code: 'LIMIT_REACHED', details: { limit: 'users', max: 3, used: 3 } });
+    expect(res.body.error).toMatchObject({
+      code: 'LIMIT_REACHED',
+      details: { limit: 'users', max: 3, used: 3 },
+    });
     expect(res.body.error.message).toContain('3 users');
 
     await call(tenant.admin.token, 'PUT', `/api/v1/users/${tenant.agent.id}/status`, { status: 'disabled' });
     const made = await call(tenant.admin.token, 'POST', '/api/v1/users', newUser(tenant));
     expect(made.status).toBe(201);
-    const reenable = await call(tenant.admin.token, 'PUT', `/api/v1/users/${tenant.agent.id}/status`, { status: 'active' });
+    const reenable = await call(tenant.admin.token, 'PUT', `/api/v1/users/${tenant.agent.id}/status`, {
+      status: 'active',
+    });
     expect(reenable.status).toBe(409);
     expect(reenable.body.error.details.limit).toBe('users');
   });
@@ -185,9 +237,16 @@ describe('users limits', () => {
     const res = await call(tenant.admin.token, 'POST', '/api/v1/users', newUser(tenant));
     expect(res.status).toBe(409);
     expect(res.body.error.details.limit).toBe('agents');
-    const sup = await call(tenant.admin.token, 'POST', '/api/v1/users', newUser(tenant, { role_id: tenant.roleIds.supervisor }));
+    const sup = await call(
+      tenant.admin.token,
+      'POST',
+      '/api/v1/users',
+      newUser(tenant, { role_id: tenant.roleIds.supervisor }),
+    );
     expect(sup.status).toBe(201);
-    const demote = await call(tenant.admin.token, 'PUT', `/api/v1/users/${sup.body.data.id}/role`, { role_id: tenant.roleIds.agent });
+    const demote = await call(tenant.admin.token, 'PUT', `/api/v1/users/${sup.body.data.id}/role`, {
+      role_id: tenant.roleIds.agent,
+    });
     expect(demote.status).toBe(409);
     expect(demote.body.error.details.limit).toBe('agents');
   });

@@ -1,4 +1,18 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { ListUsersQuery } from '@switchboard/contracts';
 import type { Database, Executor } from '../../db/client';
 import { refreshTokens, roles, tenants, users, userTotp } from '../../db/schema/index';
@@ -10,7 +24,11 @@ registerTenantTables('users', 'roles');
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
-export type UserWithRole = UserRow & { roleKey: string | null; roleName: string | null; totpEnabled: boolean };
+export type UserWithRole = UserRow & {
+  roleKey: string | null;
+  roleName: string | null;
+  totpEnabled: boolean;
+};
 
 const withRoleColumns = {
   user: users,
@@ -19,7 +37,12 @@ const withRoleColumns = {
   totpConfirmedAt: userTotp.confirmedAt,
 };
 
-type JoinedRow = { user: UserRow; roleKey: string | null; roleName: string | null; totpConfirmedAt: Date | null };
+type JoinedRow = {
+  user: UserRow;
+  roleKey: string | null;
+  roleName: string | null;
+  totpConfirmedAt: Date | null;
+};
 const flatten = (r: JoinedRow): UserWithRole => ({
   ...r.user,
   roleKey: r.roleKey,
@@ -36,7 +59,12 @@ async function countActiveUsers(exec: Executor, tenantId: string) {
   return r?.n ?? 0;
 }
 
-async function countActiveWithRoleKey(exec: Executor, tenantId: string, roleKey: string, exceptUserId?: string) {
+async function countActiveWithRoleKey(
+  exec: Executor,
+  tenantId: string,
+  roleKey: string,
+  exceptUserId?: string,
+) {
   const [r] = await exec
     .select({ n: count() })
     .from(users)
@@ -79,7 +107,9 @@ export function createUsersRepository(db: Database) {
         afterId !== null ? gt(users.id, afterId) : undefined,
         q.role_id ? eq(users.roleId, q.role_id) : undefined,
         q.status ? eq(users.status, q.status) : undefined,
-        q.search ? or(like(users.name, containsPattern(q.search)), like(users.email, containsPattern(q.search))) : undefined,
+        q.search
+          ? or(like(users.name, containsPattern(q.search)), like(users.email, containsPattern(q.search)))
+          : undefined,
       ];
       const rows = await selectJoined(db)
         .where(and(...where))

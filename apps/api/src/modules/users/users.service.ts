@@ -83,7 +83,11 @@ export function createUsersService(deps: UsersServiceDeps) {
           throw err;
         }
         const user = toUser((await repo.findById(ctx.tenantId, id, tx))!);
-        await audit.record(ctx, { action: 'user.created', entityType: 'user', entityId: id, after: user }, tx);
+        await audit.record(
+          ctx,
+          { action: 'user.created', entityType: 'user', entityId: id, after: user },
+          tx,
+        );
         return user;
       });
       return created;

@@ -17,8 +17,11 @@ export default defineCrossTenantCases({
     'GET /api/v1/permissions': 'list',
     'GET /api/v1/roles': 'list',
     'POST /api/v1/roles': { body: () => ({ name: 'Made by A', permissions: ['users.read'] }), expect: [201] },
-    'GET /api/v1/roles/:id': { params: (b) => ({ id: b.roleId }) },
-    'PATCH /api/v1/roles/:id': { params: (b) => ({ id: b.roleId }), body: () => ({ permissions: ['users.read', 'roles.read'] }) },
-    'DELETE /api/v1/roles/:id': { params: (b) => ({ id: b.roleId }) },
+    'GET /api/v1/roles/:id': { params: (b) => ({ id: b.roleId! }) },
+    'PATCH /api/v1/roles/:id': {
+      params: (b) => ({ id: b.roleId! }),
+      body: () => ({ permissions: ['users.read', 'roles.read'] }),
+    },
+    'DELETE /api/v1/roles/:id': { params: (b) => ({ id: b.roleId! }) },
   },
 });

@@ -22,6 +22,9 @@ export default defineCrossTenantCases({
     // Own-tenant routes take no id: the tenant comes from the token.
     'GET /api/v1/tenant': 'list',
     'GET /api/v1/tenant/usage': 'list',
-    'PATCH /api/v1/tenant': { body: () => ({ name: 'Renamed by A', settings: { short_abandon_seconds: 7 } }), expect: [200] },
+    'PATCH /api/v1/tenant': {
+      body: () => ({ name: 'Renamed by A', settings: { short_abandon_seconds: 7 } }),
+      expect: [200],
+    },
   },
 });
