@@ -32,7 +32,6 @@ export function toTrunk(r: TrunkRow, viewerTenantId: string): Trunk {
 export function trunkAra(r: TrunkRow, secrets: SecretBox): AraObjectSet {
   return trunkObjects({
     araId: r.araId,
-    tenantId: r.tenantId,
     kind: r.kind,
     host: r.host,
     port: r.port,

@@ -77,9 +77,6 @@ describe('registration trunks', () => {
       from_user: 'acct1234',
       send_pai: 'yes',
       trust_id_inbound: 'yes',
-      set_var: `SWITCHBOARD_TENANT=${a.tenantId}`,
-      accountcode: a.tenantId,
-      tenantid: a.tenantId,
     });
     expect(setColumns((await q('SELECT * FROM ps_aors WHERE id = ?', [id]))[0])).toEqual({
       id,

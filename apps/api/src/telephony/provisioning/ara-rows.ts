@@ -158,7 +158,6 @@ export function endpointObjects(e: EndpointSource): AraObjectSet {
 
 export type TrunkSource = {
   araId: string;
-  tenantId: string;
   kind: TrunkKind;
   host: string;
   port: number;
@@ -193,9 +192,8 @@ export function trunkObjects(t: TrunkSource): AraObjectSet {
     fromUser: t.kind === 'registration' ? t.username : null,
     sendPai: 'yes',
     trustIdInbound: 'yes',
-    setVar: `SWITCHBOARD_TENANT=${t.tenantId}`,
-    accountcode: t.tenantId,
-    tenantid: t.tenantId,
+    // No tenantid on purpose: an inbound call belongs to the tenant of the DID it dialled (a
+    // shared trunk serves many tenants), and the call router tells phones from carriers by it.
   });
   set.ps_aors.push({
     id: t.araId,
