@@ -76,11 +76,11 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const tenants = createTenantsService({ ...accessDeps, repo: tenantsRepo, users: usersRepo });
   const ownTenant = createOwnTenantService({ db, repo: tenantsRepo, audit, clock });
   const auth = createAuthModule({ db, config, clock, mailer, jwt, audit, sessionRevocations, log });
-  const telephony = createTelephonyProvisioning({ db, config, clock });
-  const telephonyDeps = { db, audit, clock, provisioning: telephony.provisioning, secrets: telephony.secrets };
+  const ara = createTelephonyProvisioning({ db, config, clock });
+  const telephonyDeps = { db, audit, clock, provisioning: ara.provisioning, secrets: ara.secrets };
   const endpoints = createEndpointService({ ...telephonyDeps, config, repo: createEndpointRepository(db) });
   const trunks = createTrunkService({ ...telephonyDeps, repo: createTrunkRepository(db) });
-  const araSync = telephony.syncWith([endpoints.araSource, trunks.araSource]);
+  const araSync = ara.syncWith([endpoints.araSource, trunks.araSource]);
   const routing = createRoutingModule({ db, audit, clock, config });
   const realtime = createRealtime({ config, db, log, metrics, clock, sessionRevocations, options: overrides.realtime });
   const agents = createAgentService({
@@ -113,7 +113,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     tenants,
     ownTenant,
     auth,
-    provisioning: telephony.provisioning,
+    provisioning: ara.provisioning,
     endpoints,
     trunks,
     araSync,
