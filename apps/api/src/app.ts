@@ -31,6 +31,7 @@ import { trunkRoutes } from './modules/trunks/trunks.routes';
 import { routingRoutes } from './modules/dids/routing.module';
 import { realtimeRoutes } from './realtime/ws.routes';
 import { agentsRoutes } from './modules/agents/agents.routes';
+import { callsRoutes } from './modules/calls/calls.routes';
 
 export type BuildAppOptions = {
   config: Config;
@@ -53,6 +54,7 @@ const routeModules = [
   ...routingRoutes,
   realtimeRoutes,
   agentsRoutes,
+  callsRoutes,
 ] as const;
 
 /** One registered route as the harnesses see it (T1 matrix, route-access table). */
@@ -144,7 +146,16 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
 
   await app.register(authPlugin, { jwt: container.jwt, principals: container.principals });
 
-  const probes: ReadinessProbe[] = [];
+  const probes: ReadinessProbe[] = [
+    {
+      // Telephony down makes the service degraded, not unready: chat and tickets keep working (F5).
+      name: 'telephony',
+      check: async () => {
+        const s = container.telephony.status();
+        return { ok: s.status !== 'degraded', detail: s.detail ?? `${s.status}${s.simulated ? ' (simulated)' : ''}` };
+      },
+    },
+  ];
   await app.register(healthRoutes, { container, probes });
   for (const mod of routeModules) await app.register(mod, { container });
 

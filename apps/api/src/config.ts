@@ -47,6 +47,8 @@ export const configSchema = z.object({
   ARI_APP: z.string().default('switchboard'),
   /** Run the built-in ARI simulator as a demo PBX when no ARI_URL is set. */
   SIMULATOR: bool.default(false),
+  /** Port of the built-in simulator's ARI (0 = any free port). */
+  ARI_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** SIP server phones register to (endpoint detail shows it); defaults to PUBLIC_URL's host. */
   SIP_DOMAIN: z.string().min(1).max(253).optional(),
   SIP_PORT: z.coerce.number().int().min(1).max(65535).default(5060),

@@ -31,6 +31,11 @@ import { createRealtime } from './realtime/realtime';
 import type { RealtimeOptions } from './realtime/options';
 import { createAgentsRepository } from './modules/agents/agents.repository';
 import { createAgentService } from './modules/agents/agents.service';
+import { createCallsRepository } from './modules/calls/calls.repository';
+import { createCallsService } from './modules/calls/calls.service';
+import { createQueueStatsRepository } from './modules/calls/queue-stats.repository';
+import { createQueueStatsService } from './modules/calls/queue-stats.service';
+import { createTelephony } from './telephony/telephony.service';
 
 /** External systems, passed in so tests can replace them. */
 export type Ports = {
@@ -91,6 +96,12 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     options: realtime.options,
   });
 
+  const callsRepo = createCallsRepository(db);
+  const queueStats = createQueueStatsService({ db, repo: createQueueStatsRepository(db), clock });
+  // Started by the worker role (jobs/tasks.ts); the API reads its status and sends it call control.
+  const liveTelephony = createTelephony({ config, db, log, clock, realtime, agents, calls: callsRepo, queueStats });
+  const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony });
+
   const closers: (() => Promise<void>)[] = [];
   // Background auth work (reset and registration mail) finishes before the pool closes.
   closers.push(() => auth.background.drain());
@@ -120,6 +131,9 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     ...routing,
     realtime,
     agents,
+    telephony: liveTelephony,
+    calls,
+    queueStats,
     /** Register something to stop on shutdown (in reverse order of registration). */
     onClose(fn: () => Promise<void>) {
       closers.push(fn);

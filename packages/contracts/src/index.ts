@@ -10,6 +10,7 @@ export * from './users';
 export * from './roles';
 export * from './audit';
 export * from './notifications';
+export * from './calls';
 export * from './endpoints';
 export * from './trunks';
 export * from './agents';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from './common';
 import { agentStateViewSchema, selectableAgentStateSchema } from './agents';
+import { liveCallEventSchema, queueStatsSchema, telephonyStatusSchema } from './calls';
 
 /**
  * The `/ws` protocol (DESIGN §4). Every frame is one JSON object, discriminated by `type`, in
@@ -74,6 +75,15 @@ export type WsClientMessage = z.infer<typeof wsClientMessageSchema>;
  */
 export const wsEventCatalog = {
   'agent.state': agentStateViewSchema,
+  'call.queued': liveCallEventSchema,
+  'call.offered': liveCallEventSchema,
+  'call.ringing': liveCallEventSchema,
+  'call.ivr': liveCallEventSchema,
+  'call.answered': liveCallEventSchema,
+  'call.updated': liveCallEventSchema,
+  'call.ended': liveCallEventSchema,
+  'queue.stats': z.object({ queues: z.array(queueStatsSchema) }),
+  'telephony.status': telephonyStatusSchema,
 } as const;
 export type WsEventName = keyof typeof wsEventCatalog;
 export type WsEventData<E extends WsEventName> = z.infer<(typeof wsEventCatalog)[E]>;

@@ -19,4 +19,9 @@ export function registerWorkerTasks(worker: Worker, container: Container, _app: 
       clearInterval(timer);
     },
   });
+  worker.add({
+    name: 'telephony',
+    start: () => container.telephony.start(),
+    stop: () => container.telephony.stop(),
+  });
 }

@@ -1,6 +1,7 @@
 // Every table's drizzle definition. Add one `export *` line per module schema file.
 export * from './core';
 export * from './notifications';
+export * from './calls';
 export * from './ara';
 export * from './endpoints';
 export * from './trunks';

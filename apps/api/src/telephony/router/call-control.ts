@@ -22,7 +22,10 @@ export class CallControl {
     return call;
   }
 
-  private connected(tenantId: string, callId: string): LiveCall & { bridgeId: string; agentChannelId: string } {
+  private connected(
+    tenantId: string,
+    callId: string,
+  ): LiveCall & { bridgeId: string; agentChannelId: string } {
     const call = this.call(tenantId, callId);
     if (call.state !== 'connected' || !call.bridgeId || !call.agentChannelId) {
       throw new AppError('INVALID_STATE', 'The call is not connected to an agent');
@@ -32,7 +35,11 @@ export class CallControl {
 
   async hangup(tenantId: string, callId: string) {
     const call = this.call(tenantId, callId);
-    await this.r.finish(call, call.state === 'connected' ? 'answered' : call.queue ? 'abandoned' : 'no_answer', 'hung up from the API');
+    await this.r.finish(
+      call,
+      call.state === 'connected' ? 'answered' : call.queue ? 'abandoned' : 'no_answer',
+      'hung up from the API',
+    );
   }
 
   /** ARI hold plays music and emits no events (surprise 1): the record's hold time is tracked here. */
@@ -40,11 +47,20 @@ export class CallControl {
     const call = this.connected(tenantId, callId);
     if (call.onHold === onHold) return;
     const { ari, calls, now } = this.r.deps;
-    await this.ari(() => (onHold ? ari.startMoh(call.callerChannelId, 'default') : ari.stopMoh(call.callerChannelId)));
-    await this.ari(() => (onHold ? ari.mute(call.callerChannelId, 'in') : ari.unmute(call.callerChannelId, 'in')));
+    await this.ari(() =>
+      onHold ? ari.startMoh(call.callerChannelId, 'default') : ari.stopMoh(call.callerChannelId),
+    );
+    await this.ari(() =>
+      onHold ? ari.mute(call.callerChannelId, 'in') : ari.unmute(call.callerChannelId, 'in'),
+    );
     call.onHold = onHold;
     await calls.holdChanged(call.tenantId, call.id, onHold, now());
-    await this.r.timeline(call, onHold ? 'hold' : 'unhold', `${onHold ? 'hold' : 'unhold'}:${now().getTime()}`, { by: 'api' });
+    await this.r.timeline(
+      call,
+      onHold ? 'hold' : 'unhold',
+      `${onHold ? 'hold' : 'unhold'}:${now().getTime()}`,
+      { by: 'api' },
+    );
     await this.r.publish(call, 'call.updated');
   }
 
@@ -52,7 +68,9 @@ export class CallControl {
   async mute(tenantId: string, callId: string, muted: boolean) {
     const call = this.connected(tenantId, callId);
     const { ari, calls } = this.r.deps;
-    await this.ari(() => (muted ? ari.mute(call.agentChannelId, 'in') : ari.unmute(call.agentChannelId, 'in')));
+    await this.ari(() =>
+      muted ? ari.mute(call.agentChannelId, 'in') : ari.unmute(call.agentChannelId, 'in'),
+    );
     call.muted = muted;
     await calls.setFlags(call.tenantId, call.id, { muted });
     await this.r.publish(call, 'call.updated');
@@ -77,7 +95,8 @@ export class CallControl {
 
   private async destinationFor(tenantId: string, target: TransferTarget): Promise<Destination> {
     if (target.type === 'queue') {
-      if (!(await this.r.deps.directory.queue(tenantId, target.queue_id))) throw new AppError('UNPROCESSABLE', 'target.queue_id: no such queue');
+      if (!(await this.r.deps.directory.queue(tenantId, target.queue_id)))
+        throw new AppError('UNPROCESSABLE', 'target.queue_id: no such queue');
       return { type: 'queue', queue_id: target.queue_id };
     }
     if (target.type === 'extension') {
@@ -93,15 +112,22 @@ export class CallControl {
     const call = this.connected(tenantId, callId);
     const destination = await this.destinationFor(tenantId, target);
     const { ari, calls, agents, now } = this.r.deps;
-    await calls.addTransfer(call.tenantId, call.id, { kind: 'blind', from_user_id: byUserId, to: describe(target), at: now().toISOString() });
+    await calls.addTransfer(call.tenantId, call.id, {
+      kind: 'blind',
+      from_user_id: byUserId,
+      to: describe(target),
+      at: now().toISOString(),
+    });
     const agentLeg = call.agentChannelId;
     const agentUser = call.agentUserId;
     this.r.live.unbind(agentLeg);
     this.r.live.markFinished(agentLeg);
-    call.agentChannelId = null;
-    call.state = 'routing';
-    await this.r.safe(() => ari.destroyBridge(call.bridgeId));
-    call.bridgeId = null;
+    const bridgeId = call.bridgeId;
+    const plain: LiveCall = call;
+    plain.agentChannelId = null;
+    plain.state = 'routing';
+    await this.r.safe(() => ari.destroyBridge(bridgeId));
+    plain.bridgeId = null;
     await this.r.safe(() => ari.hangup(agentLeg));
     if (agentUser) await agents.wrapUp(call.tenantId, agentUser, call.id, call.wrapupSeconds);
     call.agentUserId = null;
@@ -114,7 +140,8 @@ export class CallControl {
   async consult(tenantId: string, callId: string, target: TransferTarget) {
     const call = this.connected(tenantId, callId);
     if (call.consult) throw new AppError('INVALID_STATE', 'A consultation is already in progress');
-    if (target.type === 'queue') throw new AppError('UNPROCESSABLE', 'target.type: attended transfer needs an extension or a number');
+    if (target.type === 'queue')
+      throw new AppError('UNPROCESSABLE', 'target.type: attended transfer needs an extension or a number');
     const { ari, directory } = this.r.deps;
     let endpoint: string;
     if (target.type === 'extension') {
@@ -128,7 +155,12 @@ export class CallControl {
     }
     await this.hold(tenantId, callId, true);
     const { channelId } = await this.ari(() =>
-      ari.createAndDial({ endpoint, appArgs: `leg,${call.id}`, originator: call.agentChannelId, timeoutSeconds: 30 }),
+      ari.createAndDial({
+        endpoint,
+        appArgs: `leg,${call.id}`,
+        originator: call.agentChannelId,
+        timeoutSeconds: 30,
+      }),
     );
     call.consult = { channelId, bridgeId: null, target: describe(target), answered: false };
     this.r.live.bind(channelId, call.id);
@@ -168,7 +200,12 @@ export class CallControl {
     call.agentChannelId = consult.channelId;
     call.agentUserId = null;
     if (agentUser) await agents.wrapUp(call.tenantId, agentUser, call.id, call.wrapupSeconds);
-    await calls.addTransfer(call.tenantId, call.id, { kind: 'attended', from_user_id: byUserId, to: consult.target, at: now().toISOString() });
+    await calls.addTransfer(call.tenantId, call.id, {
+      kind: 'attended',
+      from_user_id: byUserId,
+      to: consult.target,
+      at: now().toISOString(),
+    });
     await this.r.timeline(call, 'transfer', `attended:${consult.channelId}`, { to: consult.target });
     await this.r.publish(call, 'call.updated', { consulting: false });
   }
@@ -177,13 +214,20 @@ export class CallControl {
    * Supervisor listen / whisper / barge: a snoop channel on the agent's leg (listen, whisper) or
    * the supervisor's phone added to the call's bridge (barge). The supervisor's phone rings first.
    */
-  async supervise(tenantId: string, callId: string, supervisorUserId: string, mode: 'listen' | 'whisper' | 'barge') {
+  async supervise(
+    tenantId: string,
+    callId: string,
+    supervisorUserId: string,
+    mode: 'listen' | 'whisper' | 'barge',
+  ) {
     const call = this.connected(tenantId, callId);
     const { ari, directory } = this.r.deps;
     const ep = await directory.endpointForUser(tenantId, supervisorUserId);
     if (!ep) throw new AppError('UNPROCESSABLE', 'You have no phone (endpoint) assigned to listen with');
     if (mode === 'barge') {
-      const { channelId } = await this.ari(() => ari.originate({ endpoint: dialString(ep), appArgs: `supervisor,${call.id}`, timeoutSeconds: 30 }));
+      const { channelId } = await this.ari(() =>
+        ari.originate({ endpoint: dialString(ep), appArgs: `supervisor,${call.id}`, timeoutSeconds: 30 }),
+      );
       call.extraChannels.add(channelId);
       this.r.live.bind(channelId, call.id);
       this.r.pendingLegs.set(channelId, `barge:${call.bridgeId}`);
@@ -191,15 +235,24 @@ export class CallControl {
     }
     // Snoop channels carry no tenant (surprise 16): the call id in the app args carries it for us.
     const snoop = await this.ari(() =>
-      ari.snoop(call.agentChannelId, { spy: 'both', whisper: mode === 'whisper' ? 'out' : 'none', appArgs: `snoop,${call.id}` }),
+      ari.snoop(call.agentChannelId, {
+        spy: 'both',
+        whisper: mode === 'whisper' ? 'out' : 'none',
+        appArgs: `snoop,${call.id}`,
+      }),
     );
     call.extraChannels.add(snoop.channelId);
     this.r.live.bind(snoop.channelId, call.id);
-    const { channelId } = await this.ari(() => ari.originate({ endpoint: dialString(ep), appArgs: `supervisor,${call.id}`, timeoutSeconds: 30 }));
+    const { channelId } = await this.ari(() =>
+      ari.originate({ endpoint: dialString(ep), appArgs: `supervisor,${call.id}`, timeoutSeconds: 30 }),
+    );
     call.extraChannels.add(channelId);
     this.r.live.bind(channelId, call.id);
     this.r.pendingLegs.set(channelId, `snoop:${snoop.channelId}`);
-    await this.r.timeline(call, 'supervise', `supervise:${channelId}`, { mode, supervisor_user_id: supervisorUserId });
+    await this.r.timeline(call, 'supervise', `supervise:${channelId}`, {
+      mode,
+      supervisor_user_id: supervisorUserId,
+    });
     return { channel_id: channelId };
   }
 
@@ -222,15 +275,24 @@ export class CallControl {
   }
 
   /** Click to call: the agent's phone rings first; when they answer, the number is dialled. */
-  async clickToCall(tenantId: string, userId: string, number: string, openCall: (channelId: string) => Promise<LiveCall>) {
+  async clickToCall(tenantId: string, userId: string, number: string) {
     const { ari, directory } = this.r.deps;
     const ep = await directory.endpointForUser(tenantId, userId);
     if (!ep) throw new AppError('UNPROCESSABLE', 'You have no phone (endpoint) assigned');
-    const channelId = `c2c-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    const call = await openCall(channelId);
-    call.callerNumber = number;
-    call.agentUserId = userId;
-    await this.ari(() => ari.originate({ endpoint: dialString(ep), appArgs: `c2c,${call.id}`, callerId: number, timeoutSeconds: 30 }));
+    const call = await this.r.openClickToCall(tenantId, userId, number);
+    try {
+      await this.ari(() =>
+        ari.originate({
+          endpoint: dialString(ep),
+          appArgs: `c2c,${call.id}`,
+          callerId: number,
+          timeoutSeconds: 30,
+        }),
+      );
+    } catch (err) {
+      await this.r.finish(call, 'failed', 'could not ring the agent phone');
+      throw err;
+    }
     return call;
   }
 
@@ -241,7 +303,10 @@ export class CallControl {
     } catch (err) {
       const status = (err as { status?: number }).status;
       if (status === 404 || status === 409 || status === 422) {
-        throw new AppError('INVALID_STATE', 'The call changed before the action could be done; refresh and try again');
+        throw new AppError(
+          'INVALID_STATE',
+          'The call changed before the action could be done; refresh and try again',
+        );
       }
       if (err instanceof AppError) throw err;
       throw new AppError('TELEPHONY_ERROR', `The phone system refused the action: ${(err as Error).message}`);
@@ -250,5 +315,9 @@ export class CallControl {
 }
 
 function describe(t: TransferTarget) {
-  return t.type === 'extension' ? `ext:${t.extension}` : t.type === 'queue' ? `queue:${t.queue_id}` : `number:${t.number}`;
+  return t.type === 'extension'
+    ? `ext:${t.extension}`
+    : t.type === 'queue'
+      ? `queue:${t.queue_id}`
+      : `number:${t.number}`;
 }

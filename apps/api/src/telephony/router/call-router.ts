@@ -3,6 +3,9 @@ import { ariTime, dialString, LiveCalls, type LiveCall, type RouterDeps } from '
 import type { Destination, RouterChannel, RouterEvent } from './ports';
 import { QueueEngine } from './queue-engine';
 import { IvrRunner } from './ivr-runner';
+import { CallControl } from './call-control';
+import { CallRecovery } from './recovery';
+import { randomUUID } from 'node:crypto';
 
 /** Hang-up causes (Q.850) that mean the rung phone was busy or rejected the call. */
 const BUSY_CAUSES = new Set([17, 21]);
@@ -17,12 +20,24 @@ export class CallRouter {
   readonly live = new LiveCalls();
   readonly queues: QueueEngine;
   readonly ivr: IvrRunner;
+  readonly control: CallControl;
+  readonly recovery: CallRecovery;
   /** Agent legs created by the router, to the call they ring for (known before their StasisStart). */
   readonly pendingLegs = new Map<string, string>();
 
   constructor(readonly deps: RouterDeps) {
     this.queues = new QueueEngine(this);
     this.ivr = new IvrRunner(this);
+    this.control = new CallControl(this);
+    this.recovery = new CallRecovery(this);
+  }
+
+  start() {
+    this.queues.start();
+  }
+
+  stop() {
+    this.queues.stop();
   }
 
   async handle(event: RouterEvent): Promise<void> {
@@ -65,8 +80,18 @@ export class CallRouter {
         const call = this.live.byChannelId(e.channel.id);
         if (!call || call.state !== 'connected') return;
         call.onHold = e.type === 'ChannelHold';
-        await this.deps.calls.holdChanged(call.tenantId, call.id, call.onHold, ariTime(e.timestamp, this.deps.now()));
-        await this.timeline(call, e.type === 'ChannelHold' ? 'hold' : 'unhold', `${e.type}:${e.channel.id}:${e.timestamp}`, { by: 'phone' });
+        await this.deps.calls.holdChanged(
+          call.tenantId,
+          call.id,
+          call.onHold,
+          ariTime(e.timestamp, this.deps.now()),
+        );
+        await this.timeline(
+          call,
+          e.type === 'ChannelHold' ? 'hold' : 'unhold',
+          `${e.type}:${e.channel.id}:${e.timestamp}`,
+          { by: 'phone' },
+        );
         return this.publish(call, 'call.updated');
       }
       case 'BridgeBlindTransfer': {
@@ -94,7 +119,11 @@ export class CallRouter {
     const [kind, ref] = args;
     if (kind === 'agent' || kind === 'leg') return; // our own outgoing legs; tracked from their creation
     if (kind === 'c2c' && ref) return this.onClickToCallAnswered(channel, ref, timestamp);
-    if (kind === 'snoop' || kind === 'supervisor') return; // handled by call control through pendingLegs
+    if (kind === 'supervisor') {
+      await this.control.onSupervisorAnswered(channel.id);
+      return;
+    }
+    if (kind === 'snoop') return; // joined to the supervisor's leg when that one answers
     const at = ariTime(timestamp, this.deps.now());
     if (channel.tenantid) return this.onCallFromPhone(channel, at);
     return this.onInboundCall(channel, at);
@@ -105,7 +134,8 @@ export class CallRouter {
     at: Date,
     o: { tenantId: string; direction: LiveCall['direction']; did: string | null; callee: string | null },
   ): Promise<LiveCall | null> {
-    const simulated = channel.channelvars?.SWITCHBOARD_SIMULATED === '1' || channel.caller.name.startsWith('[SIM]');
+    const simulated =
+      channel.channelvars?.SWITCHBOARD_SIMULATED === '1' || channel.caller.name.startsWith('[SIM]');
     const row = await this.deps.calls.open({
       tenantId: o.tenantId,
       callKey: `${this.deps.asteriskId}:${channel.id}`,
@@ -144,7 +174,11 @@ export class CallRouter {
       extraChannels: new Set(),
     };
     this.live.add(call);
-    await this.timeline(call, 'entered', `start:${channel.id}`, { caller: channel.caller.number, did: o.did, direction: o.direction });
+    await this.timeline(call, 'entered', `start:${channel.id}`, {
+      caller: channel.caller.number,
+      did: o.did,
+      direction: o.direction,
+    });
     return call;
   }
 
@@ -156,7 +190,12 @@ export class CallRouter {
       await this.safe(() => this.deps.ari.hangup(channel.id, 'unallocated'));
       return;
     }
-    const call = await this.openCall(channel, at, { tenantId: route.tenantId, direction: 'inbound', did: route.number, callee: route.number });
+    const call = await this.openCall(channel, at, {
+      tenantId: route.tenantId,
+      direction: 'inbound',
+      did: route.number,
+      callee: route.number,
+    });
     if (!call) return;
     call.recordingWanted = route.recording;
     await this.safe(() => this.deps.ari.answer(channel.id));
@@ -168,12 +207,21 @@ export class CallRouter {
     const tenantId = channel.tenantid!;
     const dialled = channel.dialplan?.exten ?? '';
     const target = await this.deps.directory.endpointByExtension(tenantId, dialled);
-    const from = await this.deps.directory.endpointByAraId(channel.name.replace(/^PJSIP\//, '').replace(/-[0-9a-f]+$/, ''));
-    const call = await this.openCall(channel, at, { tenantId, direction: target ? 'internal' : 'outbound', did: null, callee: dialled });
+    const from = await this.deps.directory.endpointByAraId(
+      tenantId,
+      channel.name.replace(/^PJSIP\//, '').replace(/-[0-9a-f]+$/, ''),
+    );
+    const call = await this.openCall(channel, at, {
+      tenantId,
+      direction: target ? 'internal' : 'outbound',
+      did: null,
+      callee: dialled,
+    });
     if (!call) return;
     if (from?.userId) {
       call.agentUserId = from.userId;
-      if (await this.deps.agents.claim(tenantId, from.userId, call.id)) await this.deps.agents.connected(tenantId, from.userId, call.id);
+      if (await this.deps.agents.claim(tenantId, from.userId, call.id))
+        await this.deps.agents.connected(tenantId, from.userId, call.id);
     }
     if (target) return this.routeTo(call, { type: 'endpoint', endpoint_id: target.id }, { type: 'hangup' });
     return this.routeTo(call, { type: 'external', number: dialled }, { type: 'hangup' });
@@ -181,7 +229,11 @@ export class CallRouter {
 
   // ---------------------------------------------------------------- destinations
 
-  async routeTo(call: LiveCall, destination: Destination, fallback: Destination | null = null): Promise<void> {
+  async routeTo(
+    call: LiveCall,
+    destination: Destination,
+    fallback: Destination | null = null,
+  ): Promise<void> {
     await this.timeline(call, 'route', `route:${call.state}:${JSON.stringify(destination)}`, { destination });
     switch (destination.type) {
       case 'queue': {
@@ -196,21 +248,39 @@ export class CallRouter {
       }
       case 'endpoint': {
         const ep = await this.deps.directory.endpointById(call.tenantId, destination.endpoint_id);
-        if (!ep || !ep.enabled) return fallback ? this.routeTo(call, fallback) : this.finish(call, 'failed', 'endpoint missing');
-        return this.dialLeg(call, dialString(ep), ep.userId, 30, fallback ?? (ep.voicemail ? { type: 'voicemail', endpoint_id: ep.id } : null));
+        if (!ep || !ep.enabled)
+          return fallback ? this.routeTo(call, fallback) : this.finish(call, 'failed', 'endpoint missing');
+        return this.dialLeg(
+          call,
+          dialString(ep),
+          ep.userId,
+          30,
+          fallback ?? (ep.voicemail ? { type: 'voicemail', endpoint_id: ep.id } : null),
+        );
       }
       case 'external': {
         const trunk = await this.deps.directory.trunkFor(call.tenantId);
         if (!trunk) return this.finish(call, 'failed', 'no trunk for outside calls');
-        return this.dialLeg(call, `PJSIP/${trunk.dialPrefix(destination.number)}@${trunk.araId}`, null, 60, fallback, trunk.callerIdNumber ?? undefined);
+        return this.dialLeg(
+          call,
+          `PJSIP/${trunk.dialPrefix(destination.number)}@${trunk.araId}`,
+          null,
+          60,
+          fallback,
+          trunk.callerIdNumber ?? undefined,
+        );
       }
       case 'voicemail': {
         const ep = await this.deps.directory.endpointById(call.tenantId, destination.endpoint_id);
         if (!ep) return this.finish(call, 'failed', 'voicemail box missing');
         call.state = 'ended';
         await this.deps.calls.ended(call.tenantId, call.id, this.deps.now(), 'voicemail', null);
-        await this.timeline(call, 'voicemail', `voicemail:${call.callerChannelId}`, { mailbox: ep.extension });
-        await this.safe(() => this.deps.ari.continueInDialplan(call.callerChannelId, 'switchboard-voicemail', ep.araId, 1));
+        await this.timeline(call, 'voicemail', `voicemail:${call.callerChannelId}`, {
+          mailbox: ep.extension,
+        });
+        await this.safe(() =>
+          this.deps.ari.continueInDialplan(call.callerChannelId, 'switchboard-voicemail', ep.araId, 1),
+        );
         await this.publish(call, 'call.ended');
         this.live.remove(call);
         return;
@@ -221,7 +291,14 @@ export class CallRouter {
   }
 
   /** Rings one leg (endpoint or trunk) for a call that is not in a queue; on failure goes to the fallback. */
-  private async dialLeg(call: LiveCall, endpoint: string, userId: string | null, timeoutSeconds: number, fallback: Destination | null, callerId?: string) {
+  private async dialLeg(
+    call: LiveCall,
+    endpoint: string,
+    userId: string | null,
+    timeoutSeconds: number,
+    fallback: Destination | null,
+    callerId?: string,
+  ) {
     if (userId && !(await this.deps.agents.claim(call.tenantId, userId, call.id))) userId = null;
     try {
       const { channelId } = await this.deps.ari.createAndDial({
@@ -237,7 +314,10 @@ export class CallRouter {
         channelId,
         userId,
         fallback,
-        timer: this.deps.timers.setTimeout(() => void this.onLegFailed(channelId, 19), (timeoutSeconds + 2) * 1000),
+        timer: this.deps.timers.setTimeout(
+          () => void this.onLegFailed(channelId, 19),
+          (timeoutSeconds + 2) * 1000,
+        ),
       };
       await this.deps.calls.ringing(call.tenantId, call.id, userId, channelId);
       await this.publish(call, 'call.ringing');
@@ -302,7 +382,11 @@ export class CallRouter {
       if (userId) await this.deps.agents.release(call.tenantId, userId, call.id);
       await this.timeline(call, 'leg_failed', `legfail:${channelId}`, { cause: cause ?? null });
       if (fallback) return this.routeTo(call, fallback);
-      return this.finish(call, cause !== undefined && BUSY_CAUSES.has(cause) ? 'busy' : 'no_answer', 'leg failed');
+      return this.finish(
+        call,
+        cause !== undefined && BUSY_CAUSES.has(cause) ? 'busy' : 'no_answer',
+        'leg failed',
+      );
     }
   }
 
@@ -312,7 +396,11 @@ export class CallRouter {
     const at = ariTime(timestamp, this.deps.now());
     if (channelId === call.callerChannelId) {
       const disposition: Disposition =
-        call.state === 'connected' ? 'answered' : call.state === 'queued' || call.queue ? 'abandoned' : 'no_answer';
+        call.state === 'connected'
+          ? 'answered'
+          : call.state === 'queued' || call.queue
+            ? 'abandoned'
+            : 'no_answer';
       return this.finish(call, disposition, 'caller hung up', at);
     }
     if (call.state === 'connected' && channelId === call.agentChannelId) {
@@ -332,6 +420,18 @@ export class CallRouter {
 
   // ---------------------------------------------------------------- click to call
 
+  /** The record and live call of a click-to-call, before the agent's phone rings. */
+  async openClickToCall(tenantId: string, userId: string, number: string): Promise<LiveCall> {
+    const placeholder = `c2c-${randomUUID()}`;
+    const call = await this.openCall(
+      { id: placeholder, name: 'click-to-call', state: 'Down', caller: { name: '', number } },
+      this.deps.now(),
+      { tenantId, direction: 'outbound', did: null, callee: number },
+    );
+    call!.agentUserId = userId;
+    return call!;
+  }
+
   private async onClickToCallAnswered(channel: RouterChannel, callId: string, timestamp: string) {
     const call = this.live.get(callId);
     if (!call) {
@@ -344,7 +444,9 @@ export class CallRouter {
     await this.deps.calls.ringing(call.tenantId, call.id, call.agentUserId, null);
     await this.timeline(call, 'agent_answered', `c2c:${channel.id}:${timestamp}`, {});
     const target = await this.deps.directory.endpointByExtension(call.tenantId, call.callerNumber);
-    const destination: Destination = target ? { type: 'endpoint', endpoint_id: target.id } : { type: 'external', number: call.callerNumber };
+    const destination: Destination = target
+      ? { type: 'endpoint', endpoint_id: target.id }
+      : { type: 'external', number: call.callerNumber };
     return this.routeTo(call, destination, { type: 'hangup' });
   }
 
@@ -363,7 +465,12 @@ export class CallRouter {
       if (call.dial.userId) await this.deps.agents.release(call.tenantId, call.dial.userId, call.id);
       call.dial = undefined;
     }
-    for (const ch of [call.callerChannelId, call.agentChannelId, call.consult?.channelId, ...call.extraChannels]) {
+    for (const ch of [
+      call.callerChannelId,
+      call.agentChannelId,
+      call.consult?.channelId,
+      ...call.extraChannels,
+    ]) {
       if (ch) await this.safe(() => this.deps.ari.hangup(ch));
     }
     if (call.bridgeId) await this.safe(() => this.deps.ari.destroyBridge(call.bridgeId!));
@@ -371,7 +478,8 @@ export class CallRouter {
     const wrapup = wasConnected && call.agentUserId ? call.wrapupSeconds : null;
     await this.deps.calls.ended(call.tenantId, call.id, at, disposition, wrapup);
     if (call.agentUserId) {
-      if (wasConnected) await this.deps.agents.wrapUp(call.tenantId, call.agentUserId, call.id, call.wrapupSeconds);
+      if (wasConnected)
+        await this.deps.agents.wrapUp(call.tenantId, call.agentUserId, call.id, call.wrapupSeconds);
       else await this.deps.agents.release(call.tenantId, call.agentUserId, call.id);
     }
     await this.timeline(call, 'ended', `end:${call.callerChannelId}`, { disposition, reason });

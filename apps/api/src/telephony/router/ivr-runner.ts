@@ -37,7 +37,10 @@ export class IvrRunner {
     if (!ivr || call.state !== 'ivr') return;
     ivr.playbackId = null;
     ivr.timer?.cancel();
-    ivr.timer = this.r.deps.timers.setTimeout(() => void this.onTimeout(call), ivr.menu.timeoutSeconds * 1000);
+    ivr.timer = this.r.deps.timers.setTimeout(
+      () => void this.onTimeout(call),
+      ivr.menu.timeoutSeconds * 1000,
+    );
   }
 
   async onDigit(call: LiveCall, digit: string) {
@@ -49,7 +52,12 @@ export class IvrRunner {
       ivr.playbackId = null;
       await this.r.safe(() => this.r.deps.ari.stopPlayback(id));
     }
-    await this.r.timeline(call, 'dtmf', `dtmf:${call.callerChannelId}:${ivr.retries}:${digit}:${this.r.deps.now().getTime()}`, { digit });
+    await this.r.timeline(
+      call,
+      'dtmf',
+      `dtmf:${call.callerChannelId}:${ivr.retries}:${digit}:${this.r.deps.now().getTime()}`,
+      { digit },
+    );
     const destination = ivr.menu.options[digit];
     if (destination) {
       this.stop(call);

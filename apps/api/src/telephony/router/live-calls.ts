@@ -1,6 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { CallsRepository } from '../../modules/calls/calls.repository';
-import type { AgentPort, AriPort, CallEventsPort, Destination, EndpointTarget, IvrMenu, QueueConfig, RoutingDirectory, Timers } from './ports';
+import type {
+  AgentPort,
+  AriPort,
+  CallEventsPort,
+  Destination,
+  EndpointTarget,
+  IvrMenu,
+  QueueConfig,
+  RoutingDirectory,
+  Timers,
+} from './ports';
 
 export type Cancel = { cancel(): void };
 

@@ -180,7 +180,7 @@ export type RoutingDirectory = {
   queue(tenantId: string, queueId: string): Promise<QueueConfig | null>;
   endpointById(tenantId: string, endpointId: string): Promise<EndpointTarget | null>;
   endpointByExtension(tenantId: string, extension: string): Promise<EndpointTarget | null>;
-  endpointByAraId(araId: string): Promise<EndpointTarget | null>;
+  endpointByAraId(tenantId: string, araId: string): Promise<EndpointTarget | null>;
   endpointForUser(tenantId: string, userId: string): Promise<EndpointTarget | null>;
   ivrMenu(tenantId: string, menuId: string): Promise<IvrMenu | null>;
   trunkFor(tenantId: string): Promise<TrunkTarget | null>;

@@ -37,7 +37,12 @@ export class QueueEngine {
 
   /** Agents free up on other workers and through the UI: look again at every queue with callers. */
   private async tick() {
-    const queueIds = new Set(this.r.live.all().filter((c) => c.state === 'queued').map((c) => c.queue!.config.id));
+    const queueIds = new Set(
+      this.r.live
+        .all()
+        .filter((c) => c.state === 'queued')
+        .map((c) => c.queue!.config.id),
+    );
     for (const id of queueIds) await this.pump(id);
     for (const id of queueIds) await this.leaveIfEmpty(id);
   }
@@ -45,7 +50,8 @@ export class QueueEngine {
   async join(call: LiveCall, config: QueueConfig) {
     const { deps } = this.r;
     const waiting = this.r.live.waitingIn(config.id).filter((c) => c.id !== call.id);
-    if (config.maxCallers !== null && waiting.length >= config.maxCallers) return this.overflow(call, config, 'queue full');
+    if (config.maxCallers !== null && waiting.length >= config.maxCallers)
+      return this.overflow(call, config, 'queue full');
     const memberIds = config.members.map((m) => m.userId);
     if (!config.joinEmpty && (await this.loggedIn(call.tenantId, memberIds)) === 0) {
       return this.overflow(call, config, 'no agents logged in');
@@ -55,14 +61,20 @@ export class QueueEngine {
     call.wrapupSeconds = config.wrapupSeconds;
     call.queue = { config, queuedAt, offers: new Map(), retryAt: 0, timers: [] };
     await deps.calls.queued(call.tenantId, call.id, config.id, queuedAt);
-    await this.r.timeline(call, 'queued', `queued:${config.id}:${call.callerChannelId}`, { queue_id: config.id });
+    await this.r.timeline(call, 'queued', `queued:${config.id}:${call.callerChannelId}`, {
+      queue_id: config.id,
+    });
     await this.enterHolding(call, config);
     if (config.maxWaitSeconds !== null) {
       call.queue.timers.push(
-        deps.timers.setTimeout(() => void this.overflow(call, config, 'max wait reached'), config.maxWaitSeconds * 1000),
+        deps.timers.setTimeout(
+          () => void this.overflow(call, config, 'max wait reached'),
+          config.maxWaitSeconds * 1000,
+        ),
       );
     }
-    if ((config.announcePosition || config.announceHoldTime) && config.announceFrequencySeconds > 0) this.scheduleAnnouncement(call);
+    if ((config.announcePosition || config.announceHoldTime) && config.announceFrequencySeconds > 0)
+      this.scheduleAnnouncement(call);
     await this.r.publish(call, 'call.queued');
     await this.pump(config.id);
   }
@@ -95,7 +107,11 @@ export class QueueEngine {
         const position = waiting.findIndex((c) => c.id === call.id) + 1;
         const media: string[] = [];
         if (q.config.announcePosition && position > 0) {
-          media.push(...(position === 1 ? ['sound:queue-youarenext'] : ['sound:queue-thereare', `number:${position - 1}`, 'sound:queue-callswaiting']));
+          media.push(
+            ...(position === 1
+              ? ['sound:queue-youarenext']
+              : ['sound:queue-thereare', `number:${position - 1}`, 'sound:queue-callswaiting']),
+          );
         }
         if (q.config.announceHoldTime) {
           const minutes = Math.max(1, Math.round(this.estimatedWaitSeconds(q.config.id) / 60));
@@ -144,11 +160,18 @@ export class QueueEngine {
     const busyHere = this.r.live.offeredUsers();
     const members = config.members.filter((m) => !busyHere.has(m.userId));
     if (!members.length) return false;
-    const available = await agents.available(call.tenantId, members.map((m) => m.userId));
+    const available = await agents.available(
+      call.tenantId,
+      members.map((m) => m.userId),
+    );
     const byUser = new Map(available.map((a) => [a.userId, a]));
     const candidates: Candidate[] = members
       .filter((m) => byUser.has(m.userId))
-      .map((m) => ({ ...m, lastCallEndedAt: byUser.get(m.userId)!.lastCallEndedAt, callsToday: byUser.get(m.userId)!.callsToday }));
+      .map((m) => ({
+        ...m,
+        lastCallEndedAt: byUser.get(m.userId)!.lastCallEndedAt,
+        callsToday: byUser.get(m.userId)!.callsToday,
+      }));
     const memory = this.memory.get(config.id) ?? {};
     this.memory.set(config.id, memory);
     let placed = 0;
@@ -180,9 +203,17 @@ export class QueueEngine {
         timeoutSeconds: config.ringTimeoutSeconds,
       });
       this.r.live.bind(channelId, call.id);
-      const timer = deps.timers.setTimeout(() => void this.r.onLegFailed(channelId, 19), (config.ringTimeoutSeconds + 1) * 1000);
+      const timer = deps.timers.setTimeout(
+        () => void this.r.onLegFailed(channelId, 19),
+        (config.ringTimeoutSeconds + 1) * 1000,
+      );
       call.queue!.offers.set(channelId, { userId, channelId, timer });
-      await deps.calls.ringing(call.tenantId, call.id, config.strategy === 'ringall' ? null : userId, channelId);
+      await deps.calls.ringing(
+        call.tenantId,
+        call.id,
+        config.strategy === 'ringall' ? null : userId,
+        channelId,
+      );
       await this.r.timeline(call, 'offered', `offer:${channelId}`, { user_id: userId });
       await this.r.publish(call, 'call.offered');
       return true;
@@ -190,7 +221,10 @@ export class QueueEngine {
       // Phone unregistered or unknown (ARI answers 500 "Allocation failed"): count it as a missed offer.
       deps.log.info({ err, userId }, 'could not ring agent');
       await deps.agents.release(call.tenantId, userId, call.id);
-      await this.r.timeline(call, 'offer_failed', `offerfail:${userId}:${deps.now().getTime()}`, { user_id: userId, reason: 'unreachable' });
+      await this.r.timeline(call, 'offer_failed', `offerfail:${userId}:${deps.now().getTime()}`, {
+        user_id: userId,
+        reason: 'unreachable',
+      });
       return false;
     }
   }
@@ -216,7 +250,10 @@ export class QueueEngine {
     offer.timer.cancel();
     await this.r.safe(() => this.r.deps.ari.hangup(channelId));
     await this.r.deps.agents.release(call.tenantId, offer.userId, call.id);
-    await this.r.timeline(call, 'offer_failed', `offerfail:${channelId}`, { user_id: offer.userId, cause: cause ?? null });
+    await this.r.timeline(call, 'offer_failed', `offerfail:${channelId}`, {
+      user_id: offer.userId,
+      cause: cause ?? null,
+    });
     if (q.offers.size === 0 && call.state === 'queued') {
       q.retryAt = this.r.deps.now().getTime() + q.config.retrySeconds * 1000;
       await this.r.deps.calls.queued(call.tenantId, call.id, q.config.id, q.queuedAt);
@@ -251,7 +288,10 @@ export class QueueEngine {
     await this.leave(call);
     call.queue = undefined;
     await this.r.deps.calls.overflowed(call.tenantId, call.id, this.r.deps.now());
-    await this.r.timeline(call, 'overflow', `overflow:${config.id}:${call.callerChannelId}`, { queue_id: config.id, reason });
+    await this.r.timeline(call, 'overflow', `overflow:${config.id}:${call.callerChannelId}`, {
+      queue_id: config.id,
+      reason,
+    });
     call.state = 'routing';
     if (config.overflow) return this.r.routeTo(call, config.overflow);
     return this.r.finish(call, 'no_answer', reason);
@@ -261,7 +301,13 @@ export class QueueEngine {
     const waiting = this.r.live.waitingIn(queueId);
     const config = waiting[0]?.queue?.config;
     if (!config?.leaveWhenEmpty) return;
-    if ((await this.loggedIn(waiting[0]!.tenantId, config.members.map((m) => m.userId))) > 0) return;
+    if (
+      (await this.loggedIn(
+        waiting[0]!.tenantId,
+        config.members.map((m) => m.userId),
+      )) > 0
+    )
+      return;
     for (const call of waiting) await this.overflow(call, config, 'no agents logged in');
   }
 

@@ -15,13 +15,18 @@ export class CallRecovery {
     const byId = new Map(channels.map((c) => [c.id, c]));
     for (const call of this.r.live.all()) {
       if (!byId.has(call.callerChannelId)) {
-        await this.r.finish(call, call.state === 'connected' ? 'answered' : call.queue ? 'abandoned' : 'no_answer', 'caller gone after reconnect');
+        await this.r.finish(
+          call,
+          call.state === 'connected' ? 'answered' : call.queue ? 'abandoned' : 'no_answer',
+          'caller gone after reconnect',
+        );
         continue;
       }
       for (const offer of [...(call.queue?.offers.values() ?? [])]) {
         const ch = byId.get(offer.channelId);
         if (!ch) await this.r.onLegFailed(offer.channelId, undefined);
-        else if (ch.state === 'Up') await this.r.queues.onOfferAnswered(call, offer.channelId, this.r.deps.now());
+        else if (ch.state === 'Up')
+          await this.r.queues.onOfferAnswered(call, offer.channelId, this.r.deps.now());
       }
       if (call.state === 'connected' && call.agentChannelId && !byId.has(call.agentChannelId)) {
         await this.r.finish(call, 'answered', 'agent gone after reconnect');
@@ -66,7 +71,11 @@ export class CallRecovery {
       this.r.live.add(call);
       if (call.agentChannelId) this.r.live.bind(call.agentChannelId, call.id);
       if (!caller) {
-        await this.r.finish(call, row.answeredAt ? 'answered' : row.queueId ? 'abandoned' : 'no_answer', 'caller gone during restart');
+        await this.r.finish(
+          call,
+          row.answeredAt ? 'answered' : row.queueId ? 'abandoned' : 'no_answer',
+          'caller gone during restart',
+        );
         continue;
       }
       if (row.status === 'connected' && agentLeg) {

@@ -1,0 +1,62 @@
+-- Call records and their event timelines, written by the call router (worker role).
+-- One call_records row per call, keyed by (tenant_id, call_key) where call_key = "<asterisk id>:<linkedid>",
+-- so replayed or duplicated ARI events never double a record (RELIABILITY D3).
+
+CREATE TABLE call_records (
+  id CHAR(36) NOT NULL,
+  tenant_id CHAR(36) NOT NULL,
+  call_key VARCHAR(128) NOT NULL,
+  direction VARCHAR(16) NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  disposition VARCHAR(16) NULL,
+  did VARCHAR(32) NULL,
+  caller_number VARCHAR(64) NULL,
+  caller_name VARCHAR(120) NULL,
+  callee_number VARCHAR(64) NULL,
+  queue_id CHAR(36) NULL,
+  agent_user_id CHAR(36) NULL,
+  caller_channel_id VARCHAR(64) NULL,
+  agent_channel_id VARCHAR(64) NULL,
+  bridge_id VARCHAR(64) NULL,
+  entered_at DATETIME(3) NOT NULL,
+  queued_at DATETIME(3) NULL,
+  answered_at DATETIME(3) NULL,
+  ended_at DATETIME(3) NULL,
+  wait_seconds DECIMAL(10,3) NULL,
+  talk_seconds DECIMAL(10,3) NULL,
+  hold_seconds DECIMAL(10,3) NOT NULL DEFAULT 0,
+  hold_started_at DATETIME(3) NULL,
+  wrapup_seconds INT NULL,
+  muted TINYINT(1) NOT NULL DEFAULT 0,
+  recording TINYINT(1) NOT NULL DEFAULT 0,
+  overflowed TINYINT(1) NOT NULL DEFAULT 0,
+  transfers JSON NOT NULL,
+  recording_ref VARCHAR(255) NULL,
+  simulated TINYINT(1) NOT NULL DEFAULT 0,
+  owner VARCHAR(64) NULL,
+  created_at DATETIME(3) NOT NULL,
+  updated_at DATETIME(3) NOT NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY call_records_tenant_key_uq (tenant_id, call_key),
+  UNIQUE KEY call_records_tenant_id_uq (tenant_id, id),
+  KEY call_records_tenant_status_idx (tenant_id, status, id),
+  KEY call_records_tenant_queue_idx (tenant_id, queue_id, entered_at),
+  KEY call_records_tenant_agent_idx (tenant_id, agent_user_id, entered_at),
+  KEY call_records_tenant_entered_idx (tenant_id, entered_at, id),
+  CONSTRAINT call_records_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenants (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+--> statement
+CREATE TABLE call_events (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  tenant_id CHAR(36) NOT NULL,
+  call_id CHAR(36) NOT NULL,
+  event_key VARCHAR(191) NOT NULL,
+  type VARCHAR(48) NOT NULL,
+  at DATETIME(3) NOT NULL,
+  data JSON NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY call_events_dedupe_uq (tenant_id, call_id, event_key),
+  KEY call_events_tenant_call_idx (tenant_id, call_id, id),
+  -- T5: an event can only belong to a call of its own tenant.
+  CONSTRAINT call_events_call_fk FOREIGN KEY (tenant_id, call_id) REFERENCES call_records (tenant_id, id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -1,0 +1,74 @@
+import type { AriClient } from '../ari/index';
+import type { AriPort, RouterChannel } from './ports';
+
+/** The router's ARI port on top of the typed ARI client (one per Asterisk). */
+export function createAriPort(client: AriClient): AriPort {
+  const { channels, bridges, playbacks, recordings } = client;
+  const app = client.app;
+  return {
+    answer: (id) => channels.answer(id),
+    ring: (id) => channels.ring(id),
+    hangup: (id, reason) => channels.hangup(id, reason ? { reason: reason as never } : {}),
+    async createAndDial(o) {
+      const variables: Record<string, string> = { ...o.variables };
+      if (o.callerId) variables['CALLERID(num)'] = o.callerId;
+      // `create` then `dial`, as the recorded app-run queue does (timelines 10, 11).
+      const ch = await channels.create({
+        endpoint: o.endpoint,
+        app,
+        appArgs: o.appArgs,
+        originator: o.originator,
+        variables: Object.keys(variables).length ? variables : undefined,
+      });
+      try {
+        await channels.dial(ch.id, { caller: o.originator, timeout: o.timeoutSeconds });
+      } catch (err) {
+        await channels.hangup(ch.id).catch(() => undefined);
+        throw err;
+      }
+      return { channelId: ch.id };
+    },
+    async originate(o) {
+      const ch = await channels.originate({
+        endpoint: o.endpoint,
+        app,
+        appArgs: o.appArgs,
+        callerId: o.callerId,
+        timeout: o.timeoutSeconds,
+        variables: o.variables,
+      });
+      return { channelId: ch.id };
+    },
+    async createBridge(type, name) {
+      const b = await bridges.create({ type, name });
+      return { bridgeId: b.id };
+    },
+    addToBridge: (bridgeId, channelIds, role) =>
+      bridges.addChannel(bridgeId, { channel: channelIds, ...(role ? { role } : {}) }),
+    removeFromBridge: (bridgeId, channelId) => bridges.removeChannel(bridgeId, channelId),
+    destroyBridge: (bridgeId) => bridges.destroy(bridgeId),
+    startBridgeMoh: (bridgeId, mohClass) => bridges.startMoh(bridgeId, mohClass),
+    async play(channelId, media) {
+      const p = await channels.play(channelId, { media });
+      return { playbackId: p.id };
+    },
+    stopPlayback: (id) => playbacks.stop(id),
+    hold: (id) => channels.hold(id),
+    unhold: (id) => channels.unhold(id),
+    mute: (id, direction) => channels.mute(id, direction),
+    unmute: (id, direction) => channels.unmute(id, direction),
+    startMoh: (id, mohClass) => channels.startMoh(id, mohClass),
+    stopMoh: (id) => channels.stopMoh(id),
+    async record(bridgeId, name) {
+      await bridges.record(bridgeId, { name, format: 'wav', ifExists: 'overwrite' });
+    },
+    stopRecording: (name) => recordings.stop(name),
+    async snoop(channelId, o) {
+      const ch = await channels.snoop(channelId, { app, spy: o.spy, whisper: o.whisper, appArgs: o.appArgs });
+      return { channelId: ch.id };
+    },
+    continueInDialplan: (id, context, extension, priority) =>
+      channels.continueInDialplan(id, { context, extension, priority }),
+    listChannels: async () => (await channels.list()) as unknown as RouterChannel[],
+  };
+}

@@ -1,0 +1,181 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { TelephonyStatus } from '@switchboard/contracts';
+import { eq } from 'drizzle-orm';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import { tenants } from '../db/schema/index';
+import { AppError } from '../lib/app-error';
+import type { Clock } from '../lib/clock';
+import type { AgentService } from '../modules/agents/agents.service';
+import type { CallsRepository } from '../modules/calls/calls.repository';
+import type { QueueStatsService } from '../modules/calls/queue-stats.service';
+import type { createRealtime } from '../realtime/realtime';
+import { ariServersFromConfig, createAriClient, type AriClient, type AriServerConfig } from './ari/index';
+import { startAriSimulator, type AriSimulator } from './simulator/simulator';
+import { createAgentPort } from './router/agent-adapter';
+import { createAriPort } from './router/ari-adapter';
+import { CallRouter } from './router/call-router';
+import { realTimers, type RouterEvent } from './router/ports';
+import { createRoutingDirectory } from './router/routing-directory';
+
+type Realtime = ReturnType<typeof createRealtime>;
+
+export type TelephonyDeps = {
+  config: Config;
+  db: Database;
+  log: FastifyBaseLogger;
+  clock: Clock;
+  realtime: Realtime;
+  agents: AgentService;
+  calls: CallsRepository;
+  queueStats: QueueStatsService;
+};
+
+const STATS_INTERVAL_MS = 2000;
+
+/**
+ * The worker's telephony: one ARI connection (a real Asterisk from ARI_URL, or the built-in
+ * simulator as a demo PBX when SIMULATOR is on), the call router fed with its events in order,
+ * take-back after restart, reconcile after reconnect, live queue figures pushed to supervisors.
+ */
+export function createTelephony(deps: TelephonyDeps) {
+  const { config, log } = deps;
+  let client: AriClient | null = null;
+  let simulator: AriSimulator | null = null;
+  let router: CallRouter | null = null;
+  let statsTimer: NodeJS.Timeout | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  const activeTenants = new Map<string, number>();
+  const status: TelephonyStatus = {
+    status: 'disabled',
+    simulated: false,
+    detail: 'No Asterisk configured (ARI_URL) and the simulator is off',
+  };
+
+  /** ARI events must be handled in the order Asterisk sent them. */
+  const enqueue = (fn: () => Promise<unknown>) => {
+    chain = chain.then(fn).catch((err) => log.error({ err }, 'telephony task failed'));
+    return chain;
+  };
+
+  const events = {
+    async publish(tenantId: string, rooms: string[], type: string, data: Record<string, unknown>) {
+      activeTenants.set(tenantId, deps.clock.now().getTime());
+      await deps.realtime.events.emit(
+        tenantId,
+        rooms.map((room) => ({ room, event: type, data })),
+      );
+    },
+  };
+
+  async function activeTenantIds() {
+    const rows = await deps.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.status, 'active'));
+    return rows.map((r) => r.id);
+  }
+
+  /** Queue figures for tenants with call activity in the last minute, to supervisors and queue rooms. */
+  async function pushStats() {
+    const cutoff = deps.clock.now().getTime() - 60_000;
+    for (const [tenantId, at] of activeTenants) {
+      if (at < cutoff) {
+        activeTenants.delete(tenantId);
+        continue;
+      }
+      const queues = await deps.queueStats.forTenant(tenantId);
+      deps.realtime.events.emitEphemeral(tenantId, {
+        room: `supervisor:${tenantId}`,
+        event: 'queue.stats',
+        data: { queues },
+      });
+      for (const q of queues)
+        deps.realtime.events.emitEphemeral(tenantId, {
+          room: `queue:${q.queue_id}`,
+          event: 'queue.stats',
+          data: { queues: [q] },
+        });
+    }
+  }
+
+  function connect(server: AriServerConfig) {
+    client = createAriClient({ ...server, log });
+    router = new CallRouter({
+      ari: createAriPort(client),
+      directory: createRoutingDirectory(deps.db),
+      agents: createAgentPort({ db: deps.db, agents: deps.agents, clock: deps.clock }),
+      calls: deps.calls,
+      events,
+      timers: realTimers,
+      log: log.child({ component: 'call-router', asterisk: server.name }),
+      asteriskId: server.name,
+      owner: server.name,
+      app: server.app,
+      now: () => deps.clock.now(),
+    });
+    const r = router;
+    client.events.onAny((e) => void enqueue(() => r.handle(e as unknown as RouterEvent)));
+    client.events.onConnected((info) => {
+      void enqueue(async () =>
+        info.reconnect ? r.recovery.reconcile() : r.recovery.takeBack(await activeTenantIds()),
+      );
+    });
+    client.events.onStateChange((state) => {
+      status.status = state === 'connected' ? 'connected' : 'degraded';
+      status.detail = state === 'connected' ? null : `ARI ${state} (${server.name})`;
+      log.info({ state, asterisk: server.name }, 'telephony connection state');
+    });
+    status.status = 'degraded';
+    status.detail = `connecting to ${server.name}`;
+    r.start();
+    client.connect();
+  }
+
+  return {
+    status: (): TelephonyStatus => ({ ...status }),
+    /** The router, or a clear 503 when this process does not run telephony. */
+    router(): CallRouter {
+      if (!router)
+        throw new AppError(
+          'TELEPHONY_UNAVAILABLE',
+          'Telephony is not running in this process (no Asterisk or simulator)',
+        );
+      return router;
+    },
+    simulator: () => simulator,
+    async start() {
+      let servers = ariServersFromConfig(config);
+      if (!servers.length && config.SIMULATOR) {
+        simulator = await startAriSimulator({ port: config.ARI_SIM_PORT, log });
+        servers = [
+          {
+            name: 'simulator',
+            url: simulator.url,
+            username: simulator.username,
+            password: simulator.password,
+            app: config.ARI_APP,
+          },
+        ];
+        status.simulated = true;
+      }
+      const server = servers[0];
+      if (!server) return;
+      connect(server);
+      statsTimer = setInterval(
+        () => void pushStats().catch((err) => log.warn({ err }, 'queue stats push failed')),
+        STATS_INTERVAL_MS,
+      );
+      statsTimer.unref();
+    },
+    async stop() {
+      clearInterval(statsTimer);
+      router?.stop();
+      await chain;
+      await client?.close();
+      await simulator?.stop();
+      router = null;
+      client = null;
+      simulator = null;
+      status.status = 'disabled';
+    },
+  };
+}
+export type Telephony = ReturnType<typeof createTelephony>;

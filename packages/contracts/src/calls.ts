@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { isoDate } from './common';
+import { pageQuerySchema } from './pagination';
+
+export const callDirections = ['inbound', 'outbound', 'internal'] as const;
+export const callDirectionSchema = z.enum(callDirections);
+
+/** Where a live call is now; `ended` once its last channel left. */
+export const callStatuses = ['routing', 'ivr', 'queued', 'ringing', 'connected', 'ended'] as const;
+export const callStatusSchema = z.enum(callStatuses);
+
+export const callDispositions = ['answered', 'abandoned', 'no_answer', 'busy', 'failed', 'voicemail'] as const;
+export const callDispositionSchema = z.enum(callDispositions);
+
+export const transferStepSchema = z.object({
+  kind: z.enum(['blind', 'attended']),
+  from_user_id: z.string().nullable(),
+  to: z.string(),
+  at: isoDate,
+});
+
+export const callRecordSchema = z.object({
+  id: z.string(),
+  direction: callDirectionSchema,
+  status: callStatusSchema,
+  disposition: callDispositionSchema.nullable(),
+  did: z.string().nullable(),
+  caller_number: z.string().nullable(),
+  caller_name: z.string().nullable(),
+  callee_number: z.string().nullable(),
+  queue_id: z.string().nullable(),
+  queue_name: z.string().nullable(),
+  agent_user_id: z.string().nullable(),
+  agent_name: z.string().nullable(),
+  entered_at: isoDate,
+  queued_at: isoDate.nullable(),
+  answered_at: isoDate.nullable(),
+  ended_at: isoDate.nullable(),
+  wait_seconds: z.number().nullable(),
+  talk_seconds: z.number().nullable(),
+  hold_seconds: z.number(),
+  on_hold: z.boolean(),
+  muted: z.boolean(),
+  recording: z.boolean(),
+  overflowed: z.boolean(),
+  transfers: z.array(transferStepSchema),
+  recording_ref: z.string().nullable(),
+  simulated: z.boolean(),
+});
+export type CallRecord = z.infer<typeof callRecordSchema>;
+
+export const callEventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  at: isoDate,
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+export type CallEvent = z.infer<typeof callEventSchema>;
+
+export const listLiveCallsQuerySchema = pageQuerySchema.extend({
+  queue_id: z.string().max(64).optional(),
+  agent_user_id: z.string().max(64).optional(),
+});
+
+export const originateSchema = z
+  .object({
+    /** E.164 or an internal extension. The agent's own endpoint rings first (click to call). */
+    number: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9*#]{2,20}$/, 'Expected a phone number or an extension'),
+  })
+  .strict();
+
+export const transferSchema = z
+  .object({
+    kind: z.enum(['blind', 'attended']),
+    target: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('extension'), extension: z.string().regex(/^[0-9]{2,10}$/) }).strict(),
+      z.object({ type: z.literal('queue'), queue_id: z.string().min(1).max(64) }).strict(),
+      z.object({ type: z.literal('number'), number: z.string().regex(/^\+?[0-9]{3,20}$/) }).strict(),
+    ]),
+  })
+  .strict();
+export type TransferInput = z.infer<typeof transferSchema>;
+
+export const attendedActionSchema = z.object({ action: z.enum(['complete', 'cancel']) }).strict();
+export const superviseSchema = z.object({ mode: z.enum(['listen', 'whisper', 'barge']) }).strict();
+export const muteSchema = z.object({ muted: z.boolean() }).strict();
+export const holdSchema = z.object({ on_hold: z.boolean() }).strict();
+export const recordSchema = z.object({ recording: z.boolean() }).strict();
+
+/** Live figures for one queue, today in the tenant's time zone (GLOSSARY formulas). */
+export const queueStatsSchema = z.object({
+  queue_id: z.string(),
+  queue_name: z.string(),
+  service_level_seconds: z.number().int(),
+  waiting: z.number().int(),
+  longest_wait_seconds: z.number(),
+  agents: z.record(z.string(), z.number().int()),
+  offered: z.number().int(),
+  answered: z.number().int(),
+  abandoned: z.number().int(),
+  short_abandoned: z.number().int(),
+  overflowed: z.number().int(),
+  answered_within_sl: z.number().int(),
+  service_level_pct: z.number().nullable(),
+  abandon_rate_pct: z.number().nullable(),
+  asa_seconds: z.number().nullable(),
+  aht_seconds: z.number().nullable(),
+  as_of: isoDate,
+});
+export type QueueStats = z.infer<typeof queueStatsSchema>;
+
+export const telephonyStatusSchema = z.object({
+  status: z.enum(['connected', 'degraded', 'disabled']),
+  simulated: z.boolean(),
+  detail: z.string().nullable(),
+});
+export type TelephonyStatus = z.infer<typeof telephonyStatusSchema>;
+
+/** Pushed on `call.*` events to the supervisor room, the queue room and the agents' user rooms. */
+export const liveCallEventSchema = z.object({
+  call_id: z.string(),
+  state: callStatusSchema,
+  caller_number: z.string().nullable(),
+  did: z.string().nullable(),
+  queue_id: z.string().nullable(),
+  queue_name: z.string().nullable(),
+  queued_at: isoDate.nullable(),
+  agent_user_id: z.string().nullable(),
+  offered_user_ids: z.array(z.string()),
+  on_hold: z.boolean(),
+  muted: z.boolean(),
+  simulated: z.boolean(),
+  disposition: callDispositionSchema.optional(),
+  consulting: z.boolean().optional(),
+});
+export type LiveCallEvent = z.infer<typeof liveCallEventSchema>;
+export const callEventNames = ['call.queued', 'call.offered', 'call.ringing', 'call.ivr', 'call.answered', 'call.updated', 'call.ended'] as const;
+export type CallEventName = (typeof callEventNames)[number];
