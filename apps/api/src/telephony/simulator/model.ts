@@ -1,0 +1,85 @@
+import type { Bridge, CallerID, Channel, LiveRecording, Playback } from '../ari/types/models';
+
+/** How a simulated phone answers an INVITE. Durations are in simulated milliseconds. */
+export type PhoneBehaviour =
+  | { mode: 'answer'; afterMs: number }
+  | { mode: 'busy'; afterMs: number }
+  | { mode: 'noanswer' }
+  /** 183 with early media, then answer. */
+  | { mode: 'early-media'; afterMs: number }
+  /** Rings until a test calls `phone.answer()` / `phone.reject()`. */
+  | { mode: 'manual' };
+
+export type SimEndpointConfig = {
+  /** ARA id, e.g. `t42_1001`. */
+  resource: string;
+  technology?: string;
+  callerName?: string;
+  callerNumber?: string;
+  tenantid?: string;
+  accountcode?: string;
+  context?: string;
+  registered?: boolean;
+  behaviour?: PhoneBehaviour;
+};
+
+export type SimEndpoint = Required<Omit<SimEndpointConfig, 'tenantid'>> & { tenantid?: string };
+
+export type SimChannel = {
+  json: Channel;
+  vars: Map<string, string>;
+  linkedid: string;
+  /** The Stasis app this channel's events go to (also before StasisStart for originates). */
+  app?: string;
+  inStasis: boolean;
+  args: string[];
+  endpoint?: SimEndpoint;
+  bridgeId?: string;
+  /** Set while an ARI /dial or originate is ringing this channel. */
+  dialing?: { behaviour: PhoneBehaviour; originateInto?: { app: string; args: string[] } };
+  /** The other half of a Local/…;1 / ;2 pair (phone-side REFER transfers). */
+  localPeer?: SimChannel;
+  answered: boolean;
+  /** Music on hold, hold and mute set by ARI; ARI hold emits no ChannelHold (surprise 1). */
+  moh?: string;
+  ariHold: boolean;
+  muted?: 'both' | 'in' | 'out';
+  phoneHold: boolean;
+  simulated: boolean;
+  timers: Set<NodeJS.Timeout>;
+  destroyed: boolean;
+};
+
+export type SimBridge = {
+  json: Bridge;
+  moh?: string;
+  /** Apps that saw a channel in this bridge: they receive its BridgeDestroyed. */
+  apps: Set<string>;
+  /** Asterisk only tells the app about the destruction when a member left by hanging up (surprise 11). */
+  memberHungUp: boolean;
+};
+
+export type SimPlayback = { json: Playback; apps: Set<string>; timer?: NodeJS.Timeout };
+
+export type SimRecording = {
+  json: LiveRecording;
+  apps: Set<string>;
+  startedAt: number;
+  timer?: NodeJS.Timeout;
+};
+
+export type SimStoredRecording = { name: string; format: string; durationSeconds: number };
+
+export const emptyCallerId = (): CallerID => ({ name: '', number: '' });
+
+/** Q.850 causes Asterisk reports in ChannelDestroyed. */
+export const causeText: Record<number, string> = {
+  1: 'Unallocated (unassigned) number',
+  16: 'Normal Clearing',
+  17: 'User busy',
+  19: 'User alerting, no answer',
+  21: 'Call Rejected',
+  23: 'Redirected to new destination',
+  32: 'Circuit/channel congestion',
+  34: 'Circuit/channel congestion',
+};

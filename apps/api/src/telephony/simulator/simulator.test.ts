@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AriError } from '../ari/client/http';
+import { startSimulatorWithClient, waitFor } from './test-kit';
+
+type Harness = Awaited<ReturnType<typeof startSimulatorWithClient>>;
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.stop();
+  harness = undefined;
+});
+
+async function start() {
+  harness = await startSimulatorWithClient();
+  return harness;
+}
+
+const types = (h: Harness, from = 0) =>
+  h.events
+    .slice(from)
+    .filter((e) => e.type !== 'ChannelVarset' && e.type !== 'ChannelConnectedLine')
+    .map((e) => e.type);
+
+describe('ARI simulator', () => {
+  it('delivers a trunk call into Stasis with the DID as exten and no tenantid', async () => {
+    const h = await start();
+    const call = h.sim.placeCall({ from: '+15551000', to: '+15557001', callerName: 'Pat' });
+    const stasisStart = await h.nextEvent('StasisStart');
+    expect(stasisStart.args).toEqual(['inbound', '+15557001']);
+    expect(stasisStart.channel.id).toMatch(/^\d{10}\.\d+$/);
+    expect(stasisStart.channel.name).toMatch(/^PJSIP\/carrier-[0-9a-f]{8}$/);
+    expect(stasisStart.channel.dialplan.exten).toBe('+15557001');
+    expect(stasisStart.channel.caller).toEqual({ name: 'Pat', number: '+15551000' });
+    expect(stasisStart.channel.tenantid).toBeUndefined();
+    expect(stasisStart.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
+    expect(stasisStart.asterisk_id).toBeTruthy();
+    call.hangup();
+    await call.ended;
+    await h.nextEvent('ChannelDestroyed');
+    expect(types(h)).toEqual([
+      'StasisStart',
+      'ChannelHangupRequest',
+      'StasisEnd',
+      'ChannelHangupRequest',
+      'ChannelDestroyed',
+    ]);
+    expect(h.invalid).toEqual([]);
+  });
+
+  it('rings an agent with create + dial: Dial "" → RINGING → ANSWER, tenantid from the endpoint', async () => {
+    const h = await start();
+    h.sim.placeCall({ from: '+15551000', to: '+15557001' });
+    const caller = (await h.nextEvent('StasisStart')).channel;
+    const agent = await h.client.channels.create({
+      endpoint: 'PJSIP/t1_1001',
+      app: 'switchboard',
+      appArgs: ['agent', 'q1'],
+    });
+    expect(agent.tenantid).toBe('t1');
+    expect(agent.name).toMatch(/^PJSIP\/t1_1001-[0-9a-f]{8}$/);
+    await h.client.channels.dial(agent.id, { caller: caller.id, timeout: 20 });
+    const answer = await h.nextEvent('Dial', (e) => e.dialstatus === 'ANSWER');
+    expect(answer.peer.state).toBe('Up');
+    const dials = h.events
+      .filter((e) => e.type === 'Dial')
+      .map((e) => (e.type === 'Dial' ? e.dialstatus : ''));
+    expect(dials).toEqual(['', 'RINGING', 'ANSWER']);
+  });
+
+  it('sends no final Dial event when the agent is busy and reports cause 17', async () => {
+    const h = await start();
+    h.sim.phone('t1_1002').setBehaviour({ mode: 'busy', afterMs: 100 });
+    const agent = await h.client.channels.create({ endpoint: 'PJSIP/t1_1002', app: 'switchboard' });
+    await h.client.channels.dial(agent.id, { timeout: 20 });
+    const destroyed = await h.nextEvent('ChannelDestroyed');
+    expect({ cause: destroyed.cause, text: destroyed.cause_txt }).toEqual({ cause: 17, text: 'User busy' });
+    const dials = h.events
+      .filter((e) => e.type === 'Dial')
+      .map((e) => (e.type === 'Dial' ? e.dialstatus : ''));
+    expect(dials).toEqual(['', 'RINGING']);
+  });
+
+  it('answers 500 {"error":"Allocation failed"} for an unregistered or unknown endpoint', async () => {
+    const h = await start();
+    for (const endpoint of ['PJSIP/t1_1003', 'PJSIP/9999']) {
+      const error = await h.client.channels
+        .originate({ endpoint, app: 'switchboard' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AriError);
+      expect({
+        status: (error as AriError).status,
+        message: (error as AriError).message,
+        body: (error as AriError).body,
+      }).toEqual({
+        status: 500,
+        message: 'Allocation failed',
+        body: { error: 'Allocation failed' },
+      });
+    }
+    h.sim.phone('t1_1003').register();
+    const channel = await h.client.channels.originate({ endpoint: 'PJSIP/t1_1003', app: 'switchboard' });
+    expect(channel.state).toBe('Down');
+  });
+
+  it('stops bridge music once the holding bridge empties (later DELETE moh is 409)', async () => {
+    const h = await start();
+    h.sim.placeCall({ from: '+15551000', to: '+15557001' });
+    const caller = (await h.nextEvent('StasisStart')).channel;
+    const holding = await h.client.bridges.create({ type: 'holding', name: 'queue-support' });
+    await h.client.bridges.addChannel(holding.id, { channel: caller.id, role: 'participant' });
+    await h.client.bridges.startMoh(holding.id, 'default');
+    await h.client.bridges.removeChannel(holding.id, caller.id);
+    const error = await h.client.bridges.stopMoh(holding.id).catch((e: unknown) => e as AriError);
+    expect([error?.status, error?.message]).toEqual([409, "Bridge isn't playing music"]);
+  });
+
+  it('records a bridge into a stored recording whose file is a WAV', async () => {
+    const h = await start();
+    h.sim.placeCall({ from: '+15551000', to: '+15557001' });
+    const caller = (await h.nextEvent('StasisStart')).channel;
+    const bridge = await h.client.bridges.create({ type: 'mixing' });
+    await h.client.bridges.addChannel(bridge.id, { channel: caller.id });
+    const live = await h.client.bridges.record(bridge.id, {
+      name: 'rec-1',
+      format: 'wav',
+      maxDurationSeconds: 2,
+    });
+    expect(live).toMatchObject({ name: 'rec-1', state: 'queued', target_uri: `bridge:${bridge.id}` });
+    const finished = await h.nextEvent('RecordingFinished');
+    expect(finished.recording.duration).toBe(2);
+    expect(await h.client.recordings.getStored('rec-1')).toEqual({ name: 'rec-1', format: 'wav' });
+    const wav = await h.client.recordings.getStoredFile('rec-1');
+    expect(wav.subarray(0, 4).toString()).toBe('RIFF');
+    expect(wav.subarray(8, 12).toString()).toBe('WAVE');
+    await h.client.recordings.deleteStored('rec-1');
+    await expect(h.client.recordings.getStored('rec-1')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('emits ChannelHold only for a phone-side hold, never for ARI hold', async () => {
+    const h = await start();
+    const agent = await h.client.channels.originate({ endpoint: 'PJSIP/t1_1001', app: 'switchboard' });
+    await h.nextEvent('StasisStart');
+    await h.client.channels.hold(agent.id);
+    await h.client.channels.unhold(agent.id);
+    h.sim.phone('t1_1001').hold();
+    await h.nextEvent('ChannelHold');
+    expect(h.events.filter((e) => e.type === 'ChannelHold')).toHaveLength(1);
+  });
+
+  it('makes snoop channels with context default and no tenantid', async () => {
+    const h = await start();
+    h.sim.placeCall({ fromEndpoint: 't1_1001', to: '1002' });
+    const caller = (await h.nextEvent('StasisStart')).channel;
+    expect(caller.tenantid).toBe('t1');
+    const snoop = await h.client.channels.snoop(caller.id, {
+      app: 'switchboard',
+      spy: 'both',
+      whisper: 'out',
+      appArgs: ['snoop', caller.id],
+    });
+    expect(snoop.name).toMatch(new RegExp(`^Snoop/${caller.id.replace('.', '\\.')}-0000000\\d$`));
+    expect(snoop.dialplan.context).toBe('default');
+    expect(snoop.tenantid).toBeUndefined();
+    const started = await h.nextEvent('StasisStart', (e) => e.channel.id === snoop.id);
+    expect(started.args).toEqual(['snoop', caller.id]);
+  });
+
+  it('drops the events socket; the client goes degraded, reconnects and signals a reconnect', async () => {
+    const h = await start();
+    const states: string[] = [];
+    const reconnects: boolean[] = [];
+    h.client.events.onStateChange((s) => states.push(s));
+    h.client.events.onConnected((info) => reconnects.push(info.reconnect));
+    h.sim.dropSockets();
+    await waitFor(() => states.includes('degraded') && h.client.events.state === 'connected', 'reconnect');
+    expect(states).toEqual(['degraded', 'connected']);
+    expect(reconnects).toEqual([true]);
+  });
+
+  it('restart makes every channel vanish without events', async () => {
+    const h = await start();
+    h.sim.placeCall({ from: '+15551000', to: '+15557001' });
+    await h.nextEvent('StasisStart');
+    const before = h.events.length;
+    h.sim.restart();
+    await waitFor(() => h.client.events.state === 'connected' && h.sim.socketCount() === 1, 'reconnect');
+    expect(await h.client.channels.list()).toEqual([]);
+    expect(h.events.length).toBe(before);
+  });
+});
