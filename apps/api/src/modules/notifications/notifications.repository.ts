@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client';
+import type { Executor } from '../../db/client';
 import { notifications } from '../../db/schema/index';
 import { registerTenantTables } from '../../lib/query-audit';
 
@@ -9,7 +9,7 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotificationRow = typeof notifications.$inferInsert;
 
 /** Every method is scoped to one user of one tenant: a notification is only ever its owner's. */
-export function createNotificationsRepository(db: Database) {
+export function createNotificationsRepository(db: Executor) {
   const owner = (tenantId: string, userId: string) =>
     and(eq(notifications.tenantId, tenantId), eq(notifications.userId, userId));
 
@@ -39,6 +39,14 @@ export function createNotificationsRepository(db: Database) {
         .where(and(...where))
         .orderBy(desc(notifications.id))
         .limit(limit);
+    },
+
+    async countByKind(tenantId: string, userId: string, kind: string, exec: Executor = db) {
+      const [r] = await exec
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(owner(tenantId, userId), eq(notifications.kind, kind)));
+      return r?.n ?? 0;
     },
 
     async countUnread(tenantId: string, userId: string, exec: Executor = db) {

@@ -1,6 +1,7 @@
 import type { Config } from '../../config';
 import type { Transaction } from '../../db/client';
 import type { SystemRoleKey } from '@switchboard/contracts';
+import { notificationsDemoStep } from '../notifications/notifications.seed';
 
 /** What a demo step gets: the demo tenant, its people, and the open transaction to write in. */
 export type DemoSeedContext = {
@@ -25,4 +26,4 @@ export type DemoSeedContext = {
 export type DemoSeedStep = { name: string; run: (ctx: DemoSeedContext) => Promise<void> };
 
 /** Demo steps, run in order. A module adds one line here (see modules/seed/README.md). */
-export const demoSeedSteps: DemoSeedStep[] = [];
+export const demoSeedSteps: DemoSeedStep[] = [notificationsDemoStep];

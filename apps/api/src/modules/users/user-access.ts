@@ -71,12 +71,15 @@ export function createUserAccessOperations(deps: UsersServiceDeps) {
       });
       if (result.changed !== null) {
         sessionRevocations.revoke({ userId: id, tenantId: ctx.tenantId, reason: 'role_changed' });
-        await notifications.notify(ctx.tenantId, id, {
-          kind: 'role_changed',
-          title: `Your role is now ${result.changed}`,
-          body: 'Your permissions changed. Pages may look different after you reload.',
-          link: null,
-        });
+        // The role change has committed; a failed notification must not turn it into an error.
+        await notifications
+          .notify(ctx.tenantId, id, {
+            kind: 'role_changed',
+            title: `Your role is now ${result.changed}`,
+            body: 'Your permissions changed. Pages may look different after you reload.',
+            link: null,
+          })
+          .catch((err: unknown) => ctx.log.warn({ err, userId: id }, 'role change notification failed'));
       }
       return result.user;
     },
