@@ -61,7 +61,13 @@ const smsInput = z
   })
   .strict();
 
-const prefix = z.string().trim().max(40).nullable();
+// Not trimmed: a prefix such as "Sales: " keeps its trailing space. It ends up in a SIP header,
+// so quotes, angle brackets, backslashes and control characters are refused.
+const prefix = z
+  .string()
+  .max(40)
+  .regex(/^[^"<>\\\u0000-\u001f\u007f]*$/, 'Quotes, angle brackets and backslashes are not allowed')
+  .nullable();
 const description = z.string().trim().max(200).nullable();
 
 export const createDidSchema = z

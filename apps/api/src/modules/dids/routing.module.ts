@@ -4,6 +4,9 @@ import type { Clock } from '../../lib/clock';
 import type { AuditService } from '../audit/audit.service';
 import { createDestinationsRepository } from './destinations.repository';
 import { createDestinationsService } from './destinations.service';
+import { createDidsRepository } from './dids.repository';
+import { createDidsService } from './dids.service';
+import { didsRoutes } from './dids.routes';
 import { createQueuesRepository } from '../queues/queues.repository';
 import { createQueuesService } from '../queues/queues.service';
 import { createQueueMembersService } from '../queues/queue-members.service';
@@ -27,6 +30,7 @@ export function createRoutingModule(deps: { db: Database; audit: AuditService; c
   const base = { db, audit, clock };
   return {
     destinations,
+    dids: createDidsService({ ...base, repo: createDidsRepository(db), destinations }),
     queues: createQueuesService({ ...base, repo: queuesRepo, destinations }),
     queueMembers: createQueueMembersService({ ...base, repo: queuesRepo }),
     pauseReasons: createPauseReasonsService({ ...base, repo: createPauseReasonsRepository(db) }),
@@ -35,4 +39,4 @@ export function createRoutingModule(deps: { db: Database; audit: AuditService; c
 }
 
 /** Route plugins of the routing module, registered by app.ts. */
-export const routingRoutes = [queuesRoutes, pauseReasonsRoutes, schedulesRoutes] as const;
+export const routingRoutes = [didsRoutes, queuesRoutes, pauseReasonsRoutes, schedulesRoutes] as const;
