@@ -124,8 +124,8 @@ const trunkFields = {
 };
 
 /**
- * Registration trunks need `username` and `password`; IP trunks need at least one `match_ips`
- * entry or fall back to matching `host`.
+ * Registration trunks need `username` and `password`. IP trunks match `match_ips`, or `host`
+ * itself when the list is empty (then `host` must fit an IP match: 80 characters).
  */
 export const createTrunkSchema = z
   .object({

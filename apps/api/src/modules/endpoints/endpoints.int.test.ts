@@ -256,6 +256,23 @@ describe('validation, limits and permissions', () => {
     expect(user.body.error.details.fields[0].path).toBe('body.user_id');
   });
 
+  it('accepts the longest allowed values and still fits Asterisk columns', async () => {
+    const res = await call(a.admin.token, 'POST', '/api/v1/endpoints', {
+      extension: '9999999999',
+      display_name: 'N'.repeat(80),
+      caller_id_number: `+${'1'.repeat(19)}`,
+      voicemail_enabled: true,
+      max_contacts: 10,
+    });
+    expect(res.status).toBe(201);
+    const row = (
+      await q('SELECT callerid, mailboxes FROM ps_endpoints WHERE id = ?', [res.body.data.sip_username])
+    )[0]!;
+    expect(String(row.callerid).length).toBeLessThanOrEqual(40);
+    expect(row.mailboxes).toMatch(/^9999999999@t[0-9]+$/);
+    await call(a.admin.token, 'DELETE', `/api/v1/endpoints/${res.body.data.id}`);
+  });
+
   it('filters the list by kind, enabled, user and search', async () => {
     const byKind = (await call(a.admin.token, 'GET', '/api/v1/endpoints?kind=webrtc')).body.data;
     expect(byKind.length).toBeGreaterThan(0);

@@ -135,6 +135,33 @@ describe('registration trunks', () => {
       match_ips: ['300.1.1.1/99'],
     });
     expect(badMatch.status).toBe(400);
+    const longHost = `${'a'.repeat(60)}.${'b'.repeat(60)}.example`;
+    const noMatch = await call(a.admin.token, 'POST', '/api/v1/trunks', {
+      name: 'Long',
+      kind: 'ip',
+      host: longHost,
+    });
+    expect(noMatch.status).toBe(400);
+    expect(noMatch.body.error.details.fields[0].path).toBe('body.match_ips');
+    // The longest accepted values still fit Asterisk's columns (no 500 from the database).
+    const host200 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(8)}`;
+    expect(host200).toHaveLength(200);
+    const maxed = await call(a.admin.token, 'POST', '/api/v1/trunks', {
+      name: 'Longest host',
+      kind: 'registration',
+      host: host200,
+      port: 65535,
+      username: 'u'.repeat(40),
+      password: 'p'.repeat(80),
+      from_domain: host200,
+    });
+    expect(maxed.status).toBe(201);
+    const tooLong = await call(a.admin.token, 'POST', '/api/v1/trunks', {
+      name: 'Too long',
+      kind: 'ip',
+      host: `${host200}d`,
+    });
+    expect(tooLong.status).toBe(400);
     const dup = await call(a.admin.token, 'POST', '/api/v1/trunks', {
       name: 'Carrier One',
       kind: 'ip',

@@ -47,8 +47,11 @@ function assertMayShare(ctx: TenantContext, shared: boolean | undefined, current
   }
 }
 
-/** A registration trunk cannot register without credentials. */
-function assertComplete(row: Pick<TrunkRow, 'kind' | 'username' | 'passwordEnc'>) {
+/** A registration trunk cannot register without credentials; an IP trunk needs something to match. */
+function assertComplete(row: Pick<TrunkRow, 'kind' | 'username' | 'passwordEnc' | 'host' | 'matchIps'>) {
+  if (row.kind === 'ip' && row.matchIps.length === 0 && row.host.length > 80) {
+    throw fieldError('body.match_ips', 'Required when the host name is longer than 80 characters');
+  }
   if (row.kind !== 'registration') return;
   if (!row.username) throw fieldError('body.username', 'Required for a registration trunk');
   if (!row.passwordEnc) throw fieldError('body.password', 'Required for a registration trunk');
