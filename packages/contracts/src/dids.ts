@@ -66,7 +66,10 @@ const smsInput = z
 const prefix = z
   .string()
   .max(40)
-  .regex(/^[^"<>\\\u0000-\u001f\u007f]*$/, 'Quotes, angle brackets and backslashes are not allowed')
+  .refine(
+    (v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || '"<>\\'.includes(c)),
+    'Quotes, angle brackets, backslashes and control characters are not allowed',
+  )
   .nullable();
 const description = z.string().trim().max(200).nullable();
 

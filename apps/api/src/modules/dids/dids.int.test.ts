@@ -73,6 +73,16 @@ describe('DIDs', () => {
     }
   });
 
+  it('refuses a caller-id prefix that would break the SIP header', async () => {
+    const res = await call(a.admin.token, 'POST', '/api/v1/dids', {
+      number: '+4940555400',
+      destination: { type: 'hangup' },
+      caller_id_name_prefix: 'Sales" <sip:x>',
+    });
+    expect(res.status).toBe(400);
+    expect(paths(res.body)).toEqual(['body.caller_id_name_prefix']);
+  });
+
   it('keeps numbers unique across the whole platform', async () => {
     const dup = await call(b.admin.token, 'POST', '/api/v1/dids', { number: '+49 30 1234567', destination: { type: 'hangup' } });
     expect(dup.status).toBe(409);
