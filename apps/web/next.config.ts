@@ -1,5 +1,7 @@
 import type { NextConfig } from 'next';
 
+// Read when the app is built: Next writes rewrites into its routes manifest, so a build made for
+// one API_PORT keeps proxying to it (the quick start rebuilds when the port changes).
 const apiOrigin = `http://127.0.0.1:${process.env.API_PORT ?? '8000'}`;
 
 const nextConfig: NextConfig = {
