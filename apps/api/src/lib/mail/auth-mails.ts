@@ -45,3 +45,16 @@ export function alreadyRegisteredMail(to: string, signInUrl: string, resetUrl: s
     ].join('\n'),
   };
 }
+
+/** Two sign-ups raced for one address; the other one won between our check and our insert. */
+export function slugLostMail(to: string, registerUrl: string, slug: string): MailMessage {
+  return {
+    to,
+    subject: 'Your Switchboard sign-up did not go through',
+    text: [
+      `The address "${slug}" was taken by another sign-up at the same moment, so no organisation was created.`,
+      '',
+      `Please sign up again with another address: ${registerUrl}`,
+    ].join('\n'),
+  };
+}

@@ -51,7 +51,7 @@ export function createAuthModule(deps: AuthModuleDeps) {
     tokens,
     totp,
     background,
-    sessions: createAuthService({ db, accounts, tokens, totp, audit, clock, sessionRevocations }),
+    sessions: createAuthService({ db, accounts, tokens, totp, audit, clock, sessionRevocations, background }),
     account: createAccountService({ db, accounts, tokens, audit, clock, sessionRevocations }),
     registration: createRegistrationService({ db, accounts, audit, clock, mailer: deps.mailer, background, config }),
     passwordReset: createPasswordResetService({

@@ -7,6 +7,7 @@ import type { SessionRevocations } from '../../lib/session-revocations';
 import type { RequestContext } from '../../plugins/context';
 import type { AuditService } from '../audit/audit.service';
 import type { Account, AuthRepository } from './auth.repository';
+import type { Background } from './background';
 import { tokenResponse } from './session-user';
 import { reserveAttempt } from './throttle';
 import { ownSubject, type ClientMeta, type TokensService } from './tokens.service';
@@ -20,6 +21,7 @@ type Deps = {
   audit: AuditService;
   clock: Clock;
   sessionRevocations: SessionRevocations;
+  background: Background;
 };
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Invalid e-mail or password');
@@ -50,14 +52,22 @@ export function createAuthService(deps: Deps) {
     });
   }
 
-  async function failed(ctx: RequestContext, account: Account | null, email: string, reason: string) {
-    await deps.audit.record(account ? actingAs(ctx, account) : ctx, {
-      action: 'auth.login_failed',
-      entityType: 'user',
-      entityId: account?.id ?? null,
-      tenantId: account?.tenantId ?? null,
-      after: { email, reason },
-    });
+  /**
+   * Audits a failed sign-in. Every failure path makes exactly one durable write before answering,
+   * so the commit cost cannot tell them apart (A3): a counted attempt already wrote its throttle
+   * row and audits in the background; unknown addresses and locked accounts audit in line.
+   */
+  async function failed(ctx: RequestContext, account: Account | null, email: string, reason: string, counted: boolean) {
+    const write = () =>
+      deps.audit.record(account ? actingAs(ctx, account) : ctx, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: account?.id ?? null,
+        tenantId: account?.tenantId ?? null,
+        after: { email, reason },
+      });
+    if (counted) deps.background.run('login failure audit', write);
+    else await write();
     return invalidCredentials();
   }
 
@@ -66,17 +76,17 @@ export function createAuthService(deps: Deps) {
       const account = await accounts.findAccountByEmail(input.email);
       if (!account) {
         await verifyPassword(await dummyPasswordHash(), input.password);
-        throw await failed(ctx, null, input.email, 'unknown_email');
+        throw await failed(ctx, null, input.email, 'unknown_email', false);
       }
       if (!(await reservePasswordAttempt(account))) {
         // Same work and answer as a wrong password: a lock must not reveal that the account exists.
         await verifyPassword(await dummyPasswordHash(), input.password);
-        throw await failed(ctx, account, input.email, 'locked');
+        throw await failed(ctx, account, input.email, 'locked', false);
       }
       if (!(await verifyPassword(account.passwordHash, input.password))) {
-        throw await failed(ctx, account, input.email, 'wrong_password');
+        throw await failed(ctx, account, input.email, 'wrong_password', true);
       }
-      if (account.status !== 'active') throw await failed(ctx, account, input.email, 'disabled');
+      if (account.status !== 'active') throw await failed(ctx, account, input.email, 'disabled', true);
 
       // The password is right: the attempt no longer counts against the account.
       await deps.db.transaction((tx) =>

@@ -59,6 +59,7 @@ describe('A2 brute force', () => {
     expect(results.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
 
     // Only the free attempts and the one that set the lock were checked against the hash.
+    await t.app.container.auth.background.drain();
     const entries = await t.app.container.db
       .select({ after: auditLog.after })
       .from(auditLog)

@@ -35,6 +35,7 @@ describe('self-registration', () => {
       timezone: 'Europe/Berlin',
     });
     expect(res.statusCode).toBe(202);
+    await t.app.container.auth.background.drain();
     const login = await post('/api/v1/auth/login', { email: `ann@${slug}.test`, password: 'a-long-enough-password' });
     expect(login.statusCode).toBe(200);
     expect(login.json().data.user).toMatchObject({ role: 'admin', tenant_slug: slug, tenant_name: 'Acme Ltd', tenant_timezone: 'Europe/Berlin' });

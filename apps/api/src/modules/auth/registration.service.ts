@@ -3,9 +3,8 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
-import { alreadyRegisteredMail, welcomeMail } from '../../lib/mail/auth-mails';
+import { alreadyRegisteredMail, slugLostMail, welcomeMail } from '../../lib/mail/auth-mails';
 import type { Mailer } from '../../lib/mail/mailer';
-import { hashPassword } from '../../lib/passwords';
 import type { RequestContext } from '../../plugins/context';
 import type { AuditService } from '../audit/audit.service';
 import { provisionTenant } from '../tenants/tenant-provisioning';
@@ -36,17 +35,52 @@ const isDuplicate = (e: unknown, key: string): boolean => {
 
 /**
  * Self-service sign-up: a new tenant and its admin. The answer is the same 202 "check your
- * e-mail" for a new and an already registered address, after the same argon2 work; the owner of
- * an existing address gets a notice instead of a welcome (A3). The slug is checked first, so a
- * taken slug answers 409 whatever the e-mail.
+ * e-mail" for a new and an already registered address (A3): only the slug is checked in line (a
+ * taken slug is 409 for everyone, revealing nothing about the e-mail); looking the address up,
+ * hashing and provisioning happen after the answer. The new admin gets a welcome mail, the owner
+ * of an existing address a notice, and a slug lost to a concurrent sign-up a retry mail.
  */
 export function createRegistrationService(deps: Deps) {
   const base = () => deps.config.PUBLIC_URL.replace(/\/$/, '');
 
-  function noticeExisting(email: string) {
-    deps.background.run('registration notice e-mail', () =>
-      deps.mailer.send(alreadyRegisteredMail(email, `${base()}/login`, `${base()}/forgot-password`)),
-    );
+  async function provision(ctx: RequestContext, input: RegisterInput) {
+    if (await deps.accounts.findAccountByEmail(input.email)) {
+      await deps.mailer.send(alreadyRegisteredMail(input.email, `${base()}/login`, `${base()}/forgot-password`));
+      return;
+    }
+    try {
+      await deps.db.transaction(async (tx) => {
+        const made = await provisionTenant(tx, {
+          name: input.company_name,
+          slug: input.slug,
+          timezone: input.timezone,
+          admin: { email: input.email, name: input.name, password: input.password },
+          now: deps.clock.now(),
+        });
+        const actor = { ...ctx, userId: made.adminUserId, userEmail: input.email, tenantId: made.tenantId };
+        await deps.audit.record(
+          actor,
+          {
+            action: 'tenant.registered',
+            entityType: 'tenant',
+            entityId: made.tenantId,
+            after: { name: input.company_name, slug: input.slug, admin_email: input.email },
+          },
+          tx,
+        );
+      });
+    } catch (e) {
+      if (isDuplicate(e, 'users_email_uq')) {
+        await deps.mailer.send(alreadyRegisteredMail(input.email, `${base()}/login`, `${base()}/forgot-password`));
+        return;
+      }
+      if (isDuplicate(e, 'tenants_slug_uq')) {
+        await deps.mailer.send(slugLostMail(input.email, `${base()}/register`, input.slug));
+        return;
+      }
+      throw e;
+    }
+    await deps.mailer.send(welcomeMail(input.email, `${base()}/login`, input.company_name));
   }
 
   return {
@@ -55,45 +89,7 @@ export function createRegistrationService(deps: Deps) {
         throw new AppError('SELF_REGISTRATION_DISABLED', 'Self-registration is turned off; ask the operator for an account');
       }
       if (await deps.accounts.slugTaken(input.slug)) throw slugTaken();
-      if (await deps.accounts.findAccountByEmail(input.email)) {
-        // provisionTenant hashes the password on the other path; match its cost here.
-        await hashPassword(input.password);
-        noticeExisting(input.email);
-        return;
-      }
-      const now = deps.clock.now();
-      try {
-        await deps.db.transaction(async (tx) => {
-          const made = await provisionTenant(tx, {
-            name: input.company_name,
-            slug: input.slug,
-            timezone: input.timezone,
-            admin: { email: input.email, name: input.name, password: input.password },
-            now,
-          });
-          const actor = { ...ctx, userId: made.adminUserId, userEmail: input.email, tenantId: made.tenantId };
-          await deps.audit.record(
-            actor,
-            {
-              action: 'tenant.registered',
-              entityType: 'tenant',
-              entityId: made.tenantId,
-              after: { name: input.company_name, slug: input.slug, admin_email: input.email },
-            },
-            tx,
-          );
-        });
-      } catch (e) {
-        if (isDuplicate(e, 'tenants_slug_uq')) throw slugTaken();
-        if (isDuplicate(e, 'users_email_uq')) {
-          noticeExisting(input.email);
-          return;
-        }
-        throw e;
-      }
-      deps.background.run('welcome e-mail', () =>
-        deps.mailer.send(welcomeMail(input.email, `${base()}/login`, input.company_name)),
-      );
+      deps.background.run('registration', () => provision(ctx, input));
     },
   };
 }
