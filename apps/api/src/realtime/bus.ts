@@ -15,8 +15,11 @@ export type BusEvent = {
 /** A user's sessions ended: every instance closes that user's sockets (W8, T7). */
 export type BusRevocation = { kind: 'revocation'; userId: string; tenantId: string | null; reason: string };
 
-/** Fan-out was interrupted somewhere: every instance catches its sockets up from MySQL (F3). */
-export type BusResync = { kind: 'resync' };
+/**
+ * Fan-out was interrupted somewhere from `from` (ISO time) until now: every instance catches its
+ * sockets up from MySQL for that window (F3).
+ */
+export type BusResync = { kind: 'resync'; from: string };
 
 export type BusMessage = BusEvent | BusRevocation | BusResync;
 export type BusHandler = (msg: BusMessage) => void;

@@ -33,6 +33,9 @@ export class Connection {
   readonly rooms = new Set<string>();
   /** Highest durable event id this socket has been sent (or the tenant's newest at connect). */
   cursor: number;
+  /** The tenant's newest event id when the socket connected: nothing older is ever replayed to it
+   *  unless the client asks with `since`. */
+  startCursor = 0;
   /** `?since=` from the URL: applied to the first subscribe that names no `since` of its own. */
   pendingSince: number | null;
   awaitingPong = false;

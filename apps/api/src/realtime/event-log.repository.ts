@@ -1,9 +1,9 @@
-import { and, desc, eq, gt, gte, inArray, lt, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
-import { realtimeEvents } from '../db/schema/index';
+import { realtimeEvents, realtimeStreams } from '../db/schema/index';
 import { allowUnscoped, registerTenantTables } from '../lib/query-audit';
 
-registerTenantTables('realtime_events');
+registerTenantTables('realtime_events', 'realtime_streams');
 allowUnscoped(
   'realtime: retention prunes old events of every tenant by age',
   /^delete from `realtime_events` where `realtime_events`\.`created_at` < \?/i,
@@ -15,8 +15,15 @@ export type NewEventLogRow = Omit<typeof realtimeEvents.$inferInsert, 'id'>;
 export function createEventLogRepository(db: Database) {
   return {
     db,
-    /** Inserts rows in order; returns them with their ids. */
-    async insertMany(rows: NewEventLogRow[], exec: Executor = db): Promise<EventLogRow[]> {
+    /**
+     * Inserts rows in order inside the caller's transaction; returns them with their ids. The
+     * tenant's stream row stays locked until that transaction ends, which orders commits by id.
+     */
+    async insertMany(tenantId: string, rows: NewEventLogRow[], exec: Executor): Promise<EventLogRow[]> {
+      await exec
+        .insert(realtimeStreams)
+        .values({ tenantId, lastEventId: 0 })
+        .onDuplicateKeyUpdate({ set: { lastEventId: sql`${realtimeStreams.lastEventId}` } });
       const out: EventLogRow[] = [];
       // One INSERT per row: mysql2 reports only the first id of a multi-row insert, and these
       // batches are a handful of rooms.
@@ -24,24 +31,18 @@ export function createEventLogRepository(db: Database) {
         const [res] = await exec.insert(realtimeEvents).values(row);
         out.push({ ...row, id: Number(res.insertId) });
       }
+      const last = out.at(-1);
+      if (last) {
+        await exec
+          .update(realtimeStreams)
+          .set({ lastEventId: last.id })
+          .where(eq(realtimeStreams.tenantId, tenantId));
+      }
       return out;
     },
-    async findCreatedAt(tenantId: string, id: number): Promise<Date | null> {
-      const [row] = await db
-        .select({ createdAt: realtimeEvents.createdAt })
-        .from(realtimeEvents)
-        .where(and(eq(realtimeEvents.tenantId, tenantId), eq(realtimeEvents.id, id)))
-        .limit(1);
-      return row?.createdAt ?? null;
-    },
-    /**
-     * Events of some rooms after `since`, oldest first. `lookbackFrom` also returns older rows
-     * created from that time on: a row with a lower id can commit after a higher one, so the
-     * client dedupes by id and nothing committed late is skipped.
-     */
-    async listSince(tenantId: string, rooms: string[], since: number, lookbackFrom: Date | null, limit: number) {
+    /** Events of some rooms after `since` (and created from `from` on), oldest first. */
+    async listSince(tenantId: string, rooms: string[], since: number, from: Date | null, limit: number) {
       if (rooms.length === 0) return [];
-      const after = gt(realtimeEvents.id, since);
       return db
         .select()
         .from(realtimeEvents)
@@ -49,9 +50,8 @@ export function createEventLogRepository(db: Database) {
           and(
             eq(realtimeEvents.tenantId, tenantId),
             inArray(realtimeEvents.room, rooms),
-            lookbackFrom
-              ? or(after, and(lte(realtimeEvents.id, since), gte(realtimeEvents.createdAt, lookbackFrom)))
-              : after,
+            gt(realtimeEvents.id, since),
+            from ? gte(realtimeEvents.createdAt, from) : undefined,
           ),
         )
         .orderBy(realtimeEvents.id)

@@ -40,6 +40,7 @@ export function createRealtimeEvents(deps: { bus: EventBus; repo: EventLogReposi
       for (const item of items) assertRoomOfTenant(tenantId, item.room);
       const now = deps.clock.now();
       const rows = await deps.repo.insertMany(
+        tenantId,
         items.map((i) => ({ tenantId, room: i.room, type: i.event, payload: i.data ?? null, createdAt: now })),
         exec,
       );
@@ -49,7 +50,7 @@ export function createRealtimeEvents(deps: { bus: EventBus; repo: EventLogReposi
       for (const e of events) deps.bus.publish(e);
     },
     async emit(tenantId: string, items: RealtimeEventInput[]): Promise<BusEvent[]> {
-      const events = await this.record(deps.repo.db, tenantId, items);
+      const events = await deps.repo.db.transaction((tx) => this.record(tx, tenantId, items));
       this.publish(events);
       return events;
     },

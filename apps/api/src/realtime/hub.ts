@@ -19,9 +19,6 @@ export type HubDeps = {
   options: RealtimeOptions;
 };
 
-/** Events that a replay looks back past the cursor for: rows that committed out of id order. */
-const LOOKBACK_MS = 5000;
-
 const roomKey = (tenantId: string, room: string) => `${tenantId}|${room}`;
 
 /**
@@ -85,13 +82,14 @@ export function createHub(deps: HubDeps) {
     }
   }
 
-  /** Replays durable events of `rooms` after `since`, holding live ones back meanwhile. */
-  async function replay(conn: Connection, rooms: string[], since: number) {
+  /**
+   * Replays durable events of `rooms` after `since` (and created from `from` on, for a catch-up),
+   * holding live ones back meanwhile; ids the socket already got are skipped.
+   */
+  async function replay(conn: Connection, rooms: string[], since: number, from: Date | null = null) {
     conn.beginReplay();
     try {
-      const createdAt = since > 0 ? await deps.eventLog.findCreatedAt(conn.tenantId, since) : null;
-      const lookback = createdAt ? new Date(createdAt.getTime() - LOOKBACK_MS) : null;
-      const rows = await deps.eventLog.listSince(conn.tenantId, rooms, since, lookback, options.replayLimit + 1);
+      const rows = await deps.eventLog.listSince(conn.tenantId, rooms, since, from, options.replayLimit + 1);
       const truncated = rows.length > options.replayLimit;
       const batch = rows.slice(0, options.replayLimit);
       for (const row of batch) if (!conn.closed) conn.sendEvent(toBusEvent(row));
@@ -101,11 +99,12 @@ export function createHub(deps: HubDeps) {
     }
   }
 
-  async function catchUpAll() {
+  /** After a bus outage: what each socket may have missed since `from`, from MySQL (F3). */
+  async function catchUpAll(from: Date) {
     for (const conn of [...connections]) {
       if (conn.closed || conn.rooms.size === 0) continue;
       try {
-        await replay(conn, [...conn.rooms], conn.cursor);
+        await replay(conn, [...conn.rooms], conn.startCursor, from);
       } catch (err) {
         log.warn({ err, connection: conn.id }, 'catch-up after a bus interruption failed');
       }
@@ -115,7 +114,7 @@ export function createHub(deps: HubDeps) {
   const unsubscribeBus = deps.bus.subscribe((msg: BusMessage) => {
     if (msg.kind === 'event') fanOut(msg);
     else if (msg.kind === 'revocation') closeUser(msg.userId, msg.tenantId, msg.reason);
-    else void catchUpAll();
+    else void catchUpAll(new Date(msg.from));
   });
 
   async function heartbeat() {
@@ -177,6 +176,7 @@ export function createHub(deps: HubDeps) {
       });
       this.scheduleExpiry(conn, expiresAtMs);
       conn.cursor = await deps.eventLog.latestForTenant(ctx.tenantId);
+      conn.startCursor = conn.cursor;
       if (deps.presence.tracks(ctx)) {
         await deps.presence.seen(new Map([[ctx.tenantId, new Set([ctx.userId])]]));
       }

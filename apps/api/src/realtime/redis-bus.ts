@@ -5,6 +5,8 @@ import { createLocalFanout, type BusMessage, type EventBus } from './bus';
 
 type Wire = BusMessage & { origin: string };
 
+const RESYNC_MARGIN_MS = 2000;
+
 export type RedisBusOptions = {
   url: string;
   channel: string;
@@ -40,19 +42,36 @@ export function createRedisBus(opts: RedisBusOptions): EventBus {
   pub.on('error', onError('publisher'));
   sub.on('error', onError('subscriber'));
 
-  const everReady = { pub: false, sub: false };
-  const onReady = (which: 'pub' | 'sub') => () => {
-    const recovered = everReady[which];
-    everReady[which] = true;
-    warned = false;
-    if (!recovered) return;
-    opts.log.info({ connection: which }, 'redis connection restored; resynchronising sockets');
-    // Whatever was published while this connection was down never reached some instance.
-    local.deliver({ kind: 'resync' });
-    if (which === 'pub') send({ kind: 'resync' });
+  // When each connection went away; a restored connection resynchronises from that moment
+  // (minus a margin for events in flight when it dropped). Before the first connect counts as
+  // away too: sockets may connect while Redis is still unreachable.
+  const created = Date.now();
+  const downSince: { pub: number | null; sub: number | null } = { pub: created, sub: created };
+  let droppedPublishes = false;
+  const onDown = (which: 'pub' | 'sub') => () => {
+    if (downSince[which] === null) downSince[which] = Date.now();
   };
-  pub.on('ready', onReady('pub'));
-  sub.on('ready', onReady('sub'));
+  const onReady = (which: 'pub' | 'sub') => () => {
+    warned = false;
+    const since = downSince[which];
+    downSince[which] = null;
+    if (since === null) return;
+    const from = new Date(since - RESYNC_MARGIN_MS).toISOString();
+    if (which === 'sub') {
+      // Other instances' events may have passed us by meanwhile.
+      local.deliver({ kind: 'resync', from });
+    } else if (droppedPublishes) {
+      // Our own events never reached the other instances.
+      droppedPublishes = false;
+      opts.log.info({ from }, 'redis publisher restored; asking every instance to resynchronise');
+      send({ kind: 'resync', from });
+    }
+  };
+  for (const [which, conn] of [['pub', pub], ['sub', sub]] as const) {
+    conn.on('ready', onReady(which));
+    conn.on('close', onDown(which));
+    conn.on('end', onDown(which));
+  }
 
   sub.on('message', (_channel: string, raw: string) => {
     let msg: Wire;
@@ -68,12 +87,13 @@ export function createRedisBus(opts: RedisBusOptions): EventBus {
   });
 
   function send(msg: BusMessage) {
-    if (pub.status !== 'ready') {
+    const failed = () => {
+      droppedPublishes = true;
       opts.onPublishFailure?.();
-      return;
-    }
+    };
+    if (pub.status !== 'ready') return failed();
     const wire: Wire = { ...msg, origin: instanceId };
-    pub.publish(opts.channel, JSON.stringify(wire)).catch(() => opts.onPublishFailure?.());
+    pub.publish(opts.channel, JSON.stringify(wire)).catch(failed);
   }
 
   pub.connect().catch(() => {});

@@ -16,3 +16,13 @@ CREATE TABLE realtime_events (
   KEY realtime_events_created_idx (created_at),
   CONSTRAINT realtime_events_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenants (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+--> statement
+-- One row per tenant, locked by every transaction that records events for the tenant until it
+-- commits: within a tenant, events commit in id order, so "everything after id N" is exact and a
+-- client resuming from N can never skip a row that committed late.
+CREATE TABLE realtime_streams (
+  tenant_id CHAR(36) NOT NULL,
+  last_event_id BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  PRIMARY KEY (tenant_id),
+  CONSTRAINT realtime_streams_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenants (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

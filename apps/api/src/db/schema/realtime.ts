@@ -11,3 +11,8 @@ export const realtimeEvents = mysqlTable('realtime_events', {
   payload: json<unknown>('payload').notNull(),
   createdAt: timestamp('created_at').notNull(),
 });
+
+export const realtimeStreams = mysqlTable('realtime_streams', {
+  tenantId: id('tenant_id').primaryKey(),
+  lastEventId: bigint('last_event_id', { mode: 'number', unsigned: true }).notNull(),
+});

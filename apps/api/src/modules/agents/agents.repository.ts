@@ -163,7 +163,7 @@ export function createAgentsRepository(db: Database) {
     async pauseReasonExists(tenantId: string, reasonId: string): Promise<boolean> {
       const rows = await optionalRows(
         db,
-        sql`SELECT \`id\` FROM \`pause_reasons\` WHERE \`tenant_id\` = ${tenantId} AND \`id\` = ${reasonId} LIMIT 1`,
+        sql`SELECT \`id\` FROM \`pause_reasons\` WHERE \`tenant_id\` = ${tenantId} AND \`id\` = ${reasonId} AND \`enabled\` = 1 LIMIT 1`,
       );
       return rows.length > 0;
     },

@@ -71,6 +71,9 @@ export function createAgentService(deps: AgentServiceDeps) {
       throw new AppError('CONFLICT', 'Your state changed meanwhile; try again');
     },
 
+    /** State intervals of one agent, oldest first (analytics reads the table directly). */
+    history: (tenantId: string, userId: string) => repo.history(tenantId, userId),
+
     async list(ctx: TenantContext, q: ListAgentsQuery): Promise<{ items: AgentListItem[]; nextCursor: string | null }> {
       const after = decodeCursor(q.cursor, 2) as [string, string] | null;
       const rows = await repo.list(ctx.tenantId, q.state, after, q.limit + 1);
