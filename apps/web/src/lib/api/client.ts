@@ -101,7 +101,7 @@ async function decode(response: Response): Promise<Decoded> {
  * because the API rotates the refresh token on every use and would treat a second use as theft.
  */
 export function refreshAccessToken(): Promise<TokenResponse | null> {
-  refreshInFlight ??= (async () => {
+  refreshInFlight ??= acrossTabs(async () => {
     try {
       const response = await send(refreshPath, { method: 'POST', body: {}, anonymous: true });
       const { data } = await decode(response);
@@ -111,11 +111,21 @@ export function refreshAccessToken(): Promise<TokenResponse | null> {
     } catch {
       tokenStore.clear();
       return null;
-    } finally {
-      refreshInFlight = null;
     }
-  })();
+  }).finally(() => {
+    refreshInFlight = null;
+  });
   return refreshInFlight;
+}
+
+/**
+ * Tabs share the refresh cookie. Two tabs refreshing at the same instant would present the same
+ * token twice, which the API reads as reuse and answers by revoking the session; a Web Lock makes
+ * the second tab wait and then send the cookie the first one received.
+ */
+function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
+  if (typeof navigator === 'undefined' || !navigator.locks) return task();
+  return navigator.locks.request('switchboard-token-refresh', task);
 }
 
 /** One API call: envelope unwrapped, errors thrown as ApiError, one silent refresh on an expired token. */
