@@ -17,8 +17,8 @@ export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema
 export const unreadCountSchema = z.object({ unread: z.number().int() });
 export type UnreadCount = z.infer<typeof unreadCountSchema>;
 
-/** Notification ids are the table's auto-increment numbers, sent as strings. */
-export const notificationIdSchema = z.string().regex(/^\d{1,20}$/, 'Expected a notification id');
+/** Notification ids are the table's auto-increment numbers, sent as strings (15 digits stay exact in JS). */
+export const notificationIdSchema = z.string().regex(/^\d{1,15}$/, 'Expected a notification id');
 /** `ids` omitted marks every unread notification of the caller as read. */
 export const markReadSchema = z
   .object({ ids: z.array(notificationIdSchema).min(1).max(100).optional() })

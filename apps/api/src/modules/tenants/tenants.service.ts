@@ -18,6 +18,7 @@ import type { RequestContext } from '../../plugins/context';
 import type { AuditService } from '../audit/audit.service';
 import type { UsersRepository } from '../users/users.repository';
 import { isDuplicateKey } from '../users/sql-helpers';
+import { assertEmailAllowed } from '../users/users.mapper';
 import { provisionTenant } from './tenant-provisioning';
 import { tenantUsage, toPlatformTenant } from './tenant-mapper';
 import type { TenantPatch, TenantRow, TenantsRepository } from './tenants.repository';
@@ -103,6 +104,7 @@ export function createTenantsService(deps: {
     get: async (id: string): Promise<PlatformTenant> => toPlatformTenant(await load(id)),
 
     async create(ctx: RequestContext, input: CreateTenantInput): Promise<PlatformTenant> {
+      assertEmailAllowed(input.admin?.email, 'body.admin.email');
       const row = await db.transaction(async (tx) => {
         let provisioned;
         try {

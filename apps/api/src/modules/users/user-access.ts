@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../plugins/context';
 import { assertCanGrant } from '../roles/role-grants';
 import { assertWithinLimit } from '../tenants/limits';
-import { toUser, unknownRole } from './users.mapper';
+import { DELETED_EMAIL_DOMAIN, toUser, unknownRole } from './users.mapper';
 import type { UserWithRole } from './users.repository';
 import type { UsersServiceDeps } from './users.service';
 
@@ -125,7 +125,7 @@ export function createUserAccessOperations(deps: UsersServiceDeps) {
         await repo.update(
           ctx.tenantId,
           id,
-          { status: 'disabled', email: `${id}@deleted.invalid`, deletedAt: now, updatedAt: now },
+          { status: 'disabled', email: `${id}@${DELETED_EMAIL_DOMAIN}`, deletedAt: now, updatedAt: now },
           tx,
         );
         await audit.record(

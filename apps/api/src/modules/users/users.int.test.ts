@@ -126,6 +126,13 @@ describe('users CRUD', () => {
     expect(extra.status).toBe(400);
     expect(JSON.stringify(extra.body.error.details.fields)).toContain('tenant_id');
 
+    // Deleted users' addresses live under deleted.invalid; taking one could block a later delete.
+    const reserved = await call(a.admin.token, 'PATCH', `/api/v1/users/${a.agent.id}`, {
+      email: `${a.supervisor.id}@deleted.invalid`,
+    });
+    expect(reserved.status).toBe(400);
+    expect(reserved.body.error.details.fields[0].path).toBe('body.email');
+
     const status = await call(a.admin.token, 'PUT', `/api/v1/users/${a.agent.id}/status`, { status: 'gone' });
     expect(status.status).toBe(400);
     expect(status.body.error.details.fields[0].path).toBe('body.status');

@@ -31,3 +31,13 @@ export const unknownRole = () =>
   new AppError('UNPROCESSABLE', 'body.role_id: no such role in this organisation', {
     fields: [{ path: 'body.role_id', message: 'No such role in this organisation' }],
   });
+
+/** Deleted users get `<id>@deleted.invalid` (see user-access.ts); nobody may take such an address. */
+export const DELETED_EMAIL_DOMAIN = 'deleted.invalid';
+export function assertEmailAllowed(email: string | undefined, path = 'body.email') {
+  if (email?.endsWith(`@${DELETED_EMAIL_DOMAIN}`)) {
+    throw new AppError('VALIDATION_FAILED', `${path}: this e-mail domain is reserved`, {
+      fields: [{ path, message: 'This e-mail domain is reserved' }],
+    });
+  }
+}

@@ -13,7 +13,7 @@ import type { RolesRepository } from '../roles/roles.repository';
 import { assertCanGrant } from '../roles/role-grants';
 import { assertWithinLimit } from '../tenants/limits';
 import { createUserAccessOperations } from './user-access';
-import { emailTaken, toUser, unknownRole } from './users.mapper';
+import { assertEmailAllowed, emailTaken, toUser, unknownRole } from './users.mapper';
 import type { UsersRepository } from './users.repository';
 import { isDuplicateKey } from './sql-helpers';
 
@@ -47,6 +47,7 @@ export function createUsersService(deps: UsersServiceDeps) {
     },
 
     async create(ctx: TenantContext, input: CreateUserInput): Promise<User> {
+      assertEmailAllowed(input.email);
       // argon2 is deliberately slow; hash before the transaction so the tenant lock stays short.
       const passwordHash = await hashPassword(input.password);
       const id = newId();
@@ -94,6 +95,7 @@ export function createUsersService(deps: UsersServiceDeps) {
     },
 
     async update(ctx: TenantContext, id: string, input: UpdateUserInput): Promise<User> {
+      assertEmailAllowed(input.email);
       return db.transaction(async (tx) => {
         const before = await repo.findById(ctx.tenantId, id, tx);
         if (!before) throw notFound('User');
