@@ -52,7 +52,9 @@ export type Ports = {
  */
 export function createContainer(config: Config, log: FastifyBaseLogger, overrides: Partial<Ports> = {}) {
   const clock = overrides.clock ?? systemClock;
-  const mailer = overrides.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log });
+  const mailer =
+    overrides.mailer ??
+    createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log, logBodies: config.NODE_ENV !== 'production' });
   const dbHandle: DbHandle = createDb({
     url: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,

@@ -5,11 +5,23 @@ export type MailMessage = { to: string; subject: string; text: string; html?: st
 /** Outgoing e-mail as a port: SMTP in production and tests, the log in development. */
 export type Mailer = { send: (msg: MailMessage) => Promise<void> };
 
-export function createMailer(opts: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): Mailer {
+export type MailerOptions = {
+  smtpUrl?: string;
+  from: string;
+  log: FastifyBaseLogger;
+  /**
+   * Without SMTP, log the message body too, so a developer can follow a reset link. Off in
+   * production: bodies carry single-use secrets that must not end up in log storage.
+   */
+  logBodies?: boolean;
+};
+
+export function createMailer(opts: MailerOptions): Mailer {
   if (!opts.smtpUrl) {
     return {
       async send(msg) {
-        opts.log.info({ mail: { to: msg.to, subject: msg.subject, text: msg.text } }, 'e-mail (no SMTP_URL set; logged only)');
+        const mail = { to: msg.to, subject: msg.subject, ...(opts.logBodies ? { text: msg.text } : {}) };
+        opts.log.info({ mail }, 'e-mail (no SMTP_URL set; logged only)');
       },
     };
   }
