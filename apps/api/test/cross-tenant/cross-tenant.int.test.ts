@@ -11,12 +11,12 @@ import { createTenantSnapshotter, diffSnapshots } from './tenant-snapshot';
 const loaded = import.meta.glob<{ default: CrossTenantModule }>('./cases/*.ts', { eager: true });
 const modules = Object.entries(loaded).map(([file, m]) => ({ file, ...m.default }));
 
-const cases = new Map<string, { module: CrossTenantModule; file: string; rc: RouteCase }>();
+const cases = new Map<string, { file: string; rc: RouteCase }>();
 const duplicates: string[] = [];
 for (const m of modules) {
   for (const [key, rc] of Object.entries(m.routes)) {
     if (cases.has(key)) duplicates.push(`${key} (${cases.get(key)!.file} and ${m.file})`);
-    cases.set(key, { module: m, file: m.file, rc });
+    cases.set(key, { file: m.file, rc });
   }
 }
 
@@ -49,9 +49,9 @@ beforeAll(async () => {
   for (const m of modules) {
     if (!m.fixture) continue;
     try {
-      fixtures.set(m.name, { b: await m.fixture(t.app, b), a: await m.fixture(t.app, a) });
+      fixtures.set(m.file, { b: await m.fixture(t.app, b), a: await m.fixture(t.app, a) });
     } catch (e) {
-      fixtures.set(m.name, e as Error);
+      fixtures.set(m.file, e as Error);
     }
   }
   const aValues = new Set<string>([a.tenantId, a.slug, a.admin.id, a.supervisor.id, a.agent.id]);
@@ -76,9 +76,9 @@ afterAll(async () => {
   await t.close();
 });
 
-function idsFor(module: CrossTenantModule): { a: FixtureIds; b: FixtureIds } {
-  const f = fixtures.get(module.name);
-  if (f instanceof Error) throw new Error(`fixture of "${module.name}" failed: ${f.message}`);
+function idsFor(file: string): { a: FixtureIds; b: FixtureIds } {
+  const f = fixtures.get(file);
+  if (f instanceof Error) throw new Error(`fixture in ${file} failed: ${f.message}`);
   return f ?? { a: {}, b: {} };
 }
 
@@ -115,7 +115,7 @@ async function checkRoute(key: string) {
   const entry = cases.get(key);
   if (!entry)
     throw new Error(`no cross-tenant case for "${key}": add it to a file in test/cross-tenant/cases/`);
-  const { rc, module } = entry;
+  const { rc, file } = entry;
   if (typeof rc === 'object' && 'skip' in rc) {
     expect(rc.skip.trim().length, `skip reason for ${key}`).toBeGreaterThan(0);
     return;
@@ -132,7 +132,7 @@ async function checkRoute(key: string) {
     return;
   }
 
-  const ids = idsFor(module);
+  const ids = idsFor(file);
   const before = WRITES.has(method) ? await snapshots.snapshot(b.tenantId) : null;
   let res;
   let sent: string[] = [];
