@@ -1,6 +1,7 @@
 import type { App } from '../app';
 import type { Container } from '../container';
 import type { Worker } from '../worker';
+import { realtimeWorkerTasks } from '../realtime/worker-tasks';
 
 /**
  * Every task the worker role runs. Modules add theirs here (the ARI bridge, SLA checks,
@@ -19,6 +20,7 @@ export function registerWorkerTasks(worker: Worker, container: Container, _app: 
       clearInterval(timer);
     },
   });
+  for (const task of realtimeWorkerTasks(container)) worker.add(task);
   worker.add({
     name: 'telephony',
     start: () => container.telephony.start(),

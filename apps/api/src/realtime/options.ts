@@ -8,7 +8,8 @@ export type RealtimeOptions = {
   heartbeatMs: number;
   /** An agent with no live socket anywhere for this long goes offline, unless on a call. */
   presenceGraceMs: number;
-  /** How often the worker looks for stale presence and expired wrap-ups. */
+  /** How often the worker looks for stale presence and expired wrap-ups (wrap-up ends up to
+   *  this late). */
   sweepIntervalMs: number;
   /** Largest accepted client frame; larger ones close the socket with 1009 (W4). */
   maxPayloadBytes: number;
@@ -28,7 +29,7 @@ export type RealtimeOptions = {
 export const defaultRealtimeOptions: RealtimeOptions = {
   heartbeatMs: 25_000,
   presenceGraceMs: 30_000,
-  sweepIntervalMs: 5_000,
+  sweepIntervalMs: 1_000,
   maxPayloadBytes: 64 * 1024,
   rateLimitMessages: 60,
   rateLimitWindowMs: 10_000,

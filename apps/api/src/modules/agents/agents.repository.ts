@@ -7,11 +7,11 @@ import { allowUnscoped, registerTenantTables } from '../../lib/query-audit';
 registerTenantTables('agent_states', 'agent_state_history');
 allowUnscoped(
   'agents: the presence sweep finds agents of every tenant whose sockets went away',
-  /^select .* from `agent_states` where `agent_states`\.`state` not in .*`last_seen_at`/is,
+  /^select `tenant_id`, `user_id` from `agent_states` where \(`agent_states`\.`state` not in \(\?, \?, \?\) and \(`agent_states`\.`last_seen_at` is null/i,
 );
 allowUnscoped(
   'agents: the wrap-up sweep finds agents of every tenant whose wrap-up time is over',
-  /^select .* from `agent_states` where \(`agent_states`\.`state` = \? and `agent_states`\.`wrapup_until` <= \?\)/is,
+  /^select `tenant_id`, `user_id` from `agent_states` where \(`agent_states`\.`state` = \? and `agent_states`\.`wrapup_until` <= \?\)/i,
 );
 
 const NO_SUCH_TABLE = 1146;
