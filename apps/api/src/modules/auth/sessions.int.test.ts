@@ -132,4 +132,20 @@ describe('sign-in, refresh and sign-out', () => {
     expect(res.json().error.code).toBe('TENANT_SUSPENDED');
     expect((await login(other.agent.email, 'wrong-password-here')).statusCode).toBe(401);
   });
+
+  it('the cookie is Secure when COOKIE_SECURE is set', async () => {
+    const secure = await createTestApp({ env: { COOKIE_SECURE: 'true', REFRESH_TOKEN_TTL_DAYS: '7' } });
+    try {
+      const other = await createTestTenant(secure.app);
+      const res = await secure.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: other.agent.email, password: TEST_PASSWORD },
+      });
+      const cookie = res.cookies.find((c) => c.name === 'sb_refresh');
+      expect(cookie).toMatchObject({ secure: true, maxAge: 7 * 86400, httpOnly: true });
+    } finally {
+      await secure.close();
+    }
+  });
 });
