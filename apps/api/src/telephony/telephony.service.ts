@@ -15,7 +15,7 @@ import { startAriSimulator, type AriSimulator } from './simulator/simulator';
 import { createAgentPort } from './router/agent-adapter';
 import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
-import { realTimers, type RouterEvent } from './router/ports';
+import { realTimers, type RouterEvent, type Timers } from './router/ports';
 import { createRoutingDirectory } from './router/routing-directory';
 
 type Realtime = ReturnType<typeof createRealtime>;
@@ -29,6 +29,7 @@ export type TelephonyDeps = {
   agents: AgentService;
   calls: CallsRepository;
   queueStats: QueueStatsService;
+  timers?: Timers;
 };
 
 const STATS_INTERVAL_MS = 2000;
@@ -104,7 +105,7 @@ export function createTelephony(deps: TelephonyDeps) {
       agents: createAgentPort({ db: deps.db, agents: deps.agents, clock: deps.clock }),
       calls: deps.calls,
       events,
-      timers: realTimers,
+      timers: deps.timers ?? realTimers,
       log: log.child({ component: 'call-router', asterisk: server.name }),
       asteriskId: server.name,
       owner: server.name,

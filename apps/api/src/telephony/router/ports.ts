@@ -221,3 +221,8 @@ export const realTimers: Timers = {
     return { cancel: () => clearTimeout(t) };
   },
 };
+
+/** Timers running `scale` times faster (tests: 0.02 turns a 15 s ring timeout into 0.3 s). */
+export function scaledTimers(scale: number): Timers {
+  return { setTimeout: (fn, ms) => realTimers.setTimeout(fn, ms * scale) };
+}

@@ -48,6 +48,7 @@ export function createChannel(core: SimCore, init: NewChannel): SimChannel {
     ariHold: false,
     phoneHold: false,
     simulated: init.simulated ?? false,
+    inbound: false,
     timers: new Set(),
     destroyed: false,
   };
@@ -145,7 +146,9 @@ export function hangupChannel(core: SimCore, channel: SimChannel, by: HangupBy) 
   if (channel.bridgeId) leaveBridge(core, channel, { hangup: true });
   leaveStasis(core, channel);
   if (by !== 'redirect') {
-    if (by === 'remote') core.channelEvent('ChannelHangupRequest', channel, { cause: 16, soft: true });
+    if (by === 'remote' || (channel.inbound && channel.answered)) {
+      core.channelEvent('ChannelHangupRequest', channel, { cause: 16, soft: true });
+    }
     const cause =
       by === 'busy' ? 17 : by === 'rejected' ? 21 : ringingUnanswered && by !== 'remote' ? 19 : 16;
     core.channelEvent('ChannelDestroyed', channel, { cause, cause_txt: causeText[cause] ?? 'Unknown' });

@@ -14,14 +14,20 @@ export const recordingFormats = new Set([
   'wav49',
 ]);
 
+/** Lengths of the stock prompts seen in the traces (ms); others play for 3 s. */
+const soundLengths: Record<string, number> = {
+  'hello-world': 1400,
+  'demo-congrats': 10_000,
+  'vm-nobodyavail': 2800,
+  beep: 300,
+};
+
 /** How long a simulated media URI plays, in simulated ms. */
 export function mediaDurationMs(media: string): number {
   const [scheme, value = ''] = media.split(/:(.*)/s);
-  if (scheme === 'digits' || scheme === 'number') return 700 * Math.max(1, value.length);
-  if (scheme === 'tone') return 3000;
-  if (scheme === 'recording') return 3000;
-  if (scheme === 'sound' && /beep/.test(value)) return 300;
-  return 1500;
+  if (scheme === 'digits' || scheme === 'number') return 800 * Math.max(1, value.length);
+  if (scheme === 'sound') return soundLengths[value] ?? 3000;
+  return 3000;
 }
 
 export function startPlayback(

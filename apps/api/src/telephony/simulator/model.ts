@@ -46,6 +46,8 @@ export type SimChannel = {
   muted?: 'both' | 'in' | 'out';
   phoneHold: boolean;
   simulated: boolean;
+  /** A call that came in from a phone or trunk (its hang-up also shows a soft cause-16 request). */
+  inbound: boolean;
   timers: Set<NodeJS.Timeout>;
   destroyed: boolean;
 };

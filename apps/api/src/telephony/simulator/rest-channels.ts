@@ -215,6 +215,33 @@ function variable(ctx: RouteContext, write: boolean): SimResponse {
   return ok();
 }
 
+/** Every RTPstat counter at zero: the simulator carries no media. */
+function rtpStatistics(): Record<string, number> {
+  const stats: Record<string, number> = { local_ssrc: 1, remote_ssrc: 0 };
+  for (const name of [
+    'txcount',
+    'rxcount',
+    'txploss',
+    'rxploss',
+    'txoctetcount',
+    'rxoctetcount',
+    'txjitter',
+    'rxjitter',
+    'rtt',
+    'txmes',
+    'rxmes',
+  ]) {
+    stats[name] = 0;
+  }
+  for (const side of ['remote', 'local']) {
+    for (const metric of ['jitter', 'rxploss', 'mes']) {
+      for (const kind of ['max', 'min', 'normdev', 'stdev']) stats[`${side}_${kind}${metric}`] = 0;
+    }
+  }
+  for (const kind of ['max', 'min', 'normdev', 'stdev']) stats[`${kind}rtt`] = 0;
+  return stats;
+}
+
 /** Small operations: check the channel is in Stasis, flip a flag, answer 204 with no event. */
 function flag(update: (channel: SimChannel, ctx: RouteContext) => void) {
   return (ctx: RouteContext) => {
@@ -322,5 +349,9 @@ export const channelRoutes: SimRoute[] = [
   route('POST', `/channels/${ID}/redirect`, redirect),
   route('POST', `/channels/${ID}/continue`, continueInDialplan),
   route('GET', `/channels/${ID}/variable`, (ctx) => variable(ctx, false)),
+  route('GET', `/channels/${ID}/rtp_statistics`, (ctx) => {
+    const channel = findChannel(ctx.core, ctx.params[0], 'Channel cannot be found.');
+    return ok({ ...rtpStatistics(), channel_uniqueid: channel.json.id });
+  }),
   route('POST', `/channels/${ID}/variable`, (ctx) => variable(ctx, true)),
 ];

@@ -126,6 +126,7 @@ export function placeCall(core: SimCore, options: PlaceCallOptions): CallHandle 
     simulated: options.simulated,
   });
   channel.app = stasis ? app : undefined;
+  channel.inbound = true;
   if (stasis) enterStasis(core, channel, app, args, { varset: false });
   else channel.json.state = 'Up';
   void runScript(core, channel, options.script ?? []);

@@ -20,6 +20,8 @@ export type RecordedRest = {
   body: unknown;
   headers?: Record<string, string>;
   bodyBytes?: number;
+  /** How long the call took; `at - ms` is when it was sent. */
+  ms: number;
 };
 export type RecordedEvent = { kind: 'event'; at: string; event: Record<string, unknown> & { type: string } };
 export type RecordedSocket = { kind: 'ws'; at: string; ws: 'open' | 'closed'; code?: number };
@@ -64,6 +66,7 @@ export function loadTrace(scenario: string): RecordedStep[] {
         body: response.body,
         headers: response.headers,
         bodyBytes: response.body_bytes,
+        ms: Number(line.ms ?? 0),
       };
     },
   );

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { runConformance } from './driver';
+
+/**
+ * The recorded app-driven scenarios (traces 10–19): the same REST calls against the simulator
+ * must answer the same statuses and bodies, and produce the same key events in the same order
+ * per channel, with the same key fields (ids and timestamps may differ).
+ */
+const scenarios = [
+  '01-inbound-stasis-answer-play-hangup',
+  '02-originate-to-endpoint',
+  '03-two-party-bridge',
+  '10-ari-queue-holding-to-mixing',
+  '11-agent-noanswer-and-busy',
+  '12-two-callers-holding-one-abandons',
+  '13-ivr-dtmf',
+  '14-ari-attended-transfer',
+  '15-bridge-recording',
+  '16-supervisor-snoop',
+  '17-ws-disconnect-reconnect',
+  '18-originate-variants',
+  '19-rest-errors',
+];
+
+describe('ARI simulator conformance with the recorded traces', () => {
+  it.each(scenarios)('%s', async (scenario) => {
+    const report = await runConformance(scenario);
+    expect(report.restMismatches, 'REST answers').toEqual([]);
+    expect(report.eventMismatches, 'recorded events').toEqual([]);
+    expect(report.extraEvents, 'events the recording does not have').toEqual([]);
+  });
+});
