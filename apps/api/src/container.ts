@@ -36,12 +36,15 @@ import { createCallsService } from './modules/calls/calls.service';
 import { createQueueStatsRepository } from './modules/calls/queue-stats.repository';
 import { createQueueStatsService } from './modules/calls/queue-stats.service';
 import { createTelephony } from './telephony/telephony.service';
+import type { Timers } from './telephony/router/ports';
 
 /** External systems, passed in so tests can replace them. */
 export type Ports = {
   clock: Clock;
   mailer: Mailer;
   queryAudit?: QueryAudit;
+  /** The call router's timers (ring timeouts, max wait, IVR waits); tests speed them up. */
+  telephonyTimers?: Timers;
   /** Real-time tunables (heartbeat, presence grace, limits); tests shrink the timers. */
   realtime?: Partial<RealtimeOptions>;
 };
@@ -73,15 +76,6 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const principals = createPrincipalRepository(db);
   const audit = createAuditService({ repo: createAuditRepository(db), clock });
   const sessionRevocations = createSessionRevocations();
-  const notifications = createNotificationsService({ repo: createNotificationsRepository(db), clock });
-  const usersRepo = createUsersRepository(db);
-  const rolesRepo = createRolesRepository(db);
-  const tenantsRepo = createTenantsRepository(db);
-  const accessDeps = { db, audit, sessionRevocations, clock };
-  const users = createUsersService({ ...accessDeps, repo: usersRepo, roles: rolesRepo, notifications });
-  const roles = createRolesService({ ...accessDeps, repo: rolesRepo, users: usersRepo });
-  const tenants = createTenantsService({ ...accessDeps, repo: tenantsRepo, users: usersRepo });
-  const ownTenant = createOwnTenantService({ db, repo: tenantsRepo, audit, clock });
   const auth = createAuthModule({ db, config, clock, mailer, jwt, audit, sessionRevocations, log });
   const ara = createTelephonyProvisioning({ db, config, clock });
   const telephonyDeps = { db, audit, clock, provisioning: ara.provisioning, secrets: ara.secrets };
@@ -90,6 +84,20 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const araSync = ara.syncWith([endpoints.araSource, trunks.araSource]);
   const routing = createRoutingModule({ db, audit, clock, config });
   const realtime = createRealtime({ config, db, log, metrics, clock, sessionRevocations, options: overrides.realtime });
+  const notifications = createNotificationsService({
+    db,
+    repo: createNotificationsRepository(db),
+    events: realtime.events,
+    clock,
+  });
+  const usersRepo = createUsersRepository(db);
+  const rolesRepo = createRolesRepository(db);
+  const tenantsRepo = createTenantsRepository(db);
+  const accessDeps = { db, audit, sessionRevocations, clock };
+  const users = createUsersService({ ...accessDeps, repo: usersRepo, roles: rolesRepo, notifications });
+  const roles = createRolesService({ ...accessDeps, repo: rolesRepo, users: usersRepo });
+  const tenants = createTenantsService({ ...accessDeps, repo: tenantsRepo, users: usersRepo });
+  const ownTenant = createOwnTenantService({ db, repo: tenantsRepo, audit, clock });
   const agents = createAgentService({
     db,
     repo: createAgentsRepository(db),
@@ -101,7 +109,17 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const callsRepo = createCallsRepository(db);
   const queueStats = createQueueStatsService({ db, repo: createQueueStatsRepository(db), clock });
   // Started by the worker role (jobs/tasks.ts); the API reads its status and sends it call control.
-  const liveTelephony = createTelephony({ config, db, log, clock, realtime, agents, calls: callsRepo, queueStats });
+  const liveTelephony = createTelephony({
+    config,
+    db,
+    log,
+    clock,
+    realtime,
+    agents,
+    calls: callsRepo,
+    queueStats,
+    timers: overrides.telephonyTimers,
+  });
   const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony });
 
   const closers: (() => Promise<void>)[] = [];
