@@ -123,7 +123,8 @@ describe('A7 TOTP', () => {
   it('disabling needs the password and a code, is audited, and then sign-in needs no code', async () => {
     nextStep();
     const wrongPassword = await post('/api/v1/auth/totp/disable', { password: 'nope-nope-nope', code: code() });
-    expect(wrongPassword.statusCode).toBe(401);
+    expect(wrongPassword.statusCode).toBe(400);
+    expect(wrongPassword.json().error.details.fields[0].path).toBe('body.password');
     const off = await post('/api/v1/auth/totp/disable', { password: 'after-reset-password', code: code() });
     expect(off.statusCode).toBe(200);
     expect((await login({}, 'after-reset-password')).statusCode).toBe(200);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import type { Database } from '../../db/client';
-import { AppError } from '../../lib/app-error';
+import { AppError, fieldError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { newId, sha256 } from '../../lib/ids';
 import { verifyPassword } from '../../lib/passwords';
@@ -146,7 +146,7 @@ export function createTotpService(deps: Deps) {
       const userId = ctx.userId!;
       const account = await deps.accounts.findAccountById(userId);
       if (!account || !(await verifyPassword(account.passwordHash, password))) {
-        throw new AppError('INVALID_CREDENTIALS', 'The password is not correct');
+        throw fieldError('body.password', 'The password is not correct');
       }
       await check(userId, code, { allowRecovery: true, confirmed: true });
       await deps.db.transaction(async (tx) => {
