@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission, useSession } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { useOwnTenant, useTenantUsage } from '../queries';
+import { AccountCard } from './account-card';
 import { FeaturesCard } from './features-card';
 import { PlatformOverview } from './platform-overview';
 import { UsageCard } from './usage-card';
@@ -56,7 +57,10 @@ function TenantHome() {
             </Card>
           )}
         </div>
-        <FeaturesCard features={tenant.data?.features ?? user.features} />
+        <div className="grid content-start gap-6">
+          <FeaturesCard features={tenant.data?.features ?? user.features} />
+          <AccountCard />
+        </div>
       </div>
     </div>
   );
