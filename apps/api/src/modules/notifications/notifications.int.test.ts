@@ -6,7 +6,8 @@ import {
   type TestApp,
   type TestTenant,
 } from '../../../test/helpers';
-import type { CreatedNotification } from './notifications.service';
+import { listen, openSocket } from '../../realtime/ws-test-client';
+import { NOTIFICATION_CREATED_EVENT } from './notifications.service';
 
 let t: TestApp;
 let a: TestTenant;
@@ -31,12 +32,16 @@ const notify = (tenant: TestTenant, userId: string, title: string) =>
   });
 
 describe('notifications', () => {
-  it('stores a notification, tells listeners, and shows it only to its owner', async () => {
-    const heard: CreatedNotification[] = [];
-    const stop = t.app.container.notifications.onCreated((e) => heard.push(e));
+  it("stores a notification, pushes it to its owner's socket, and shows it only to its owner", async () => {
+    const base = await listen(t.app);
+    const socket = await openSocket(base, { token: a.agent.token });
+    socket.send({ type: 'subscribe', id: 'sub', rooms: [`user:${a.agent.id}`] });
+    await socket.ack('sub');
     const n = await notify(a, a.agent.id, 'Ticket assigned');
-    stop();
-    expect(heard).toEqual([{ tenantId: a.tenantId, userId: a.agent.id, notification: n }]);
+    const pushed = await socket.waitFor((m) => m.type === 'event' && m.event === NOTIFICATION_CREATED_EVENT);
+    expect(pushed).toMatchObject({ room: `user:${a.agent.id}`, data: n });
+    expect((pushed as { id: unknown }).id).not.toBeNull();
+    await socket.close();
 
     const mine = await call(a.agent.token, 'GET', '/api/v1/notifications');
     expect(mine.status).toBe(200);

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import {
   newNotificationSchema,
   type ListNotificationsQuery,
@@ -6,13 +5,13 @@ import {
   type NewNotification,
   type Notification,
 } from '@switchboard/contracts';
+import type { Database } from '../../db/client';
 import type { Clock } from '../../lib/clock';
+import type { RealtimeEvents } from '../../realtime/events';
 import { notFound } from '../../lib/app-error';
 import { decodeCursor, pageOf } from '../../lib/cursor';
 import type { TenantContext } from '../../plugins/context';
 import type { NotificationRow, NotificationsRepository } from './notifications.repository';
-
-export type CreatedNotification = { tenantId: string; userId: string; notification: Notification };
 
 export function toNotification(r: NotificationRow): Notification {
   return {
@@ -26,12 +25,19 @@ export function toNotification(r: NotificationRow): Notification {
   };
 }
 
-export function createNotificationsService(deps: { repo: NotificationsRepository; clock: Clock }) {
-  const { repo, clock } = deps;
-  // The real-time hub subscribes with `onCreated` and pushes to the `user:<id>` room. The row is
-  // committed before listeners hear of it, so a client that missed the push finds it on reload.
-  const created = new EventEmitter();
-  created.setMaxListeners(100);
+/** The real-time event log (realtime/events.ts): durable per-room events, published after commit. */
+export type NotificationEvents = Pick<RealtimeEvents, 'record' | 'publish'>;
+
+/** The event the bell listens for in the `user:<id>` room; its data is a `Notification`. */
+export const NOTIFICATION_CREATED_EVENT = 'notification.created';
+
+export function createNotificationsService(deps: {
+  db: Database;
+  repo: NotificationsRepository;
+  events: NotificationEvents;
+  clock: Clock;
+}) {
+  const { db, repo, events, clock } = deps;
 
   const unreadCount = async (ctx: TenantContext) => ({
     unread: await repo.countUnread(ctx.tenantId, ctx.userId),
@@ -39,13 +45,13 @@ export function createNotificationsService(deps: { repo: NotificationsRepository
 
   return {
     /**
-     * Stores a notification for one user of a tenant and tells listeners. Other modules call this
-     * after their own change has committed (a rolled-back change must not notify anyone).
+     * Stores a notification for one user of a tenant and pushes it to the user's sockets. Other
+     * modules call this after their own change has committed (a rolled-back change must not
+     * notify anyone).
      */
     async notify(tenantId: string, userId: string, input: NewNotification): Promise<Notification> {
       const n = newNotificationSchema.parse(input);
-      const now = clock.now();
-      const id = await repo.insert({
+      const row = {
         tenantId,
         userId,
         kind: n.kind,
@@ -53,28 +59,18 @@ export function createNotificationsService(deps: { repo: NotificationsRepository
         body: n.body ?? null,
         link: n.link ?? null,
         readAt: null,
-        createdAt: now,
-      });
-      const notification = toNotification({
-        id,
-        tenantId,
-        userId,
-        kind: n.kind,
-        title: n.title,
-        body: n.body ?? null,
-        link: n.link ?? null,
-        readAt: null,
-        createdAt: now,
-      });
-      created.emit('created', { tenantId, userId, notification } satisfies CreatedNotification);
-      return notification;
-    },
-
-    onCreated(listener: (event: CreatedNotification) => void) {
-      created.on('created', listener);
-      return () => {
-        created.off('created', listener);
+        createdAt: clock.now(),
       };
+      const { notification, pending } = await db.transaction(async (tx) => {
+        const notification = toNotification({ ...row, id: await repo.insert(row, tx) });
+        // Logged with the row, so a socket that missed the push gets it on resume (?since=).
+        const pending = await events.record(tx, tenantId, [
+          { room: `user:${userId}`, event: NOTIFICATION_CREATED_EVENT, data: notification },
+        ]);
+        return { notification, pending };
+      });
+      events.publish(pending);
+      return notification;
     },
 
     async list(ctx: TenantContext, q: ListNotificationsQuery) {
