@@ -14,6 +14,13 @@ import { createPauseReasonsRepository } from '../queues/pause-reasons.repository
 import { createPauseReasonsService } from '../queues/pause-reasons.service';
 import { createSchedulesRepository } from '../schedules/schedules.repository';
 import { createSchedulesService } from '../schedules/schedules.service';
+import { createAudioRepository } from '../audio/audio.repository';
+import { createAudioService } from '../audio/audio.service';
+import { createLocalFileStorage } from '../audio/audio-storage';
+import { audioRoutes } from '../audio/audio.routes';
+import { createIvrMenusRepository } from '../ivr/ivr-menus.repository';
+import { createIvrMenusService } from '../ivr/ivr-menus.service';
+import { ivrMenusRoutes } from '../ivr/ivr-menus.routes';
 import { queuesRoutes } from '../queues/queues.routes';
 import { pauseReasonsRoutes } from '../queues/pause-reasons.routes';
 import { schedulesRoutes } from '../schedules/schedules.routes';
@@ -24,7 +31,7 @@ import { schedulesRoutes } from '../schedules/schedules.routes';
  * router (issue 5) reads the same repositories.
  */
 export function createRoutingModule(deps: { db: Database; audit: AuditService; clock: Clock; config: Config }) {
-  const { db, audit, clock } = deps;
+  const { db, audit, clock, config } = deps;
   const destinations = createDestinationsService({ repo: createDestinationsRepository(db) });
   const queuesRepo = createQueuesRepository(db);
   const base = { db, audit, clock };
@@ -34,9 +41,11 @@ export function createRoutingModule(deps: { db: Database; audit: AuditService; c
     queues: createQueuesService({ ...base, repo: queuesRepo, destinations }),
     queueMembers: createQueueMembersService({ ...base, repo: queuesRepo }),
     pauseReasons: createPauseReasonsService({ ...base, repo: createPauseReasonsRepository(db) }),
+    ivrMenus: createIvrMenusService({ ...base, repo: createIvrMenusRepository(db), destinations }),
     schedules: createSchedulesService({ ...base, repo: createSchedulesRepository(db) }),
+    audio: createAudioService({ ...base, repo: createAudioRepository(db), storage: createLocalFileStorage(config.STORAGE_DIR) }),
   };
 }
 
 /** Route plugins of the routing module, registered by app.ts. */
-export const routingRoutes = [didsRoutes, queuesRoutes, pauseReasonsRoutes, schedulesRoutes] as const;
+export const routingRoutes = [didsRoutes, queuesRoutes, pauseReasonsRoutes, ivrMenusRoutes, schedulesRoutes, audioRoutes] as const;
