@@ -30,8 +30,15 @@ type AuthContextValue = {
 
 const AuthContext = createContext<AuthContextValue | null>(null);
 
-/** Renew this long before the access token expires, so requests rarely see TOKEN_EXPIRED. */
-const refreshLeadMs = 60_000;
+/**
+ * Renew a minute before the access token expires (a quarter of its life for short-lived tokens),
+ * so requests rarely meet TOKEN_EXPIRED; the client's retry covers the rest (e.g. after sleep).
+ */
+export function renewDelayMs(expiresAt: number, now: number): number {
+  const remaining = expiresAt - now;
+  const lead = Math.min(60_000, remaining / 4);
+  return Math.max(5_000, remaining - lead);
+}
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -129,7 +136,7 @@ function useRenewBeforeExpiry(
   useEffect(() => tokenStore.subscribe(() => setExpiresAt(tokenStore.expiresAt)), []);
   useEffect(() => {
     if (status !== 'authenticated' || expiresAt === null) return;
-    const delay = Math.max(5_000, expiresAt - Date.now() - refreshLeadMs);
+    const delay = renewDelayMs(expiresAt, Date.now());
     const timer = window.setTimeout(() => {
       void refreshAccessToken().then((tokens) => (tokens ? adopt(tokens) : signOut()));
     }, delay);
