@@ -73,7 +73,7 @@ describe('audio upload', () => {
       size_bytes: body.length,
       sha256: createHash('sha256').update(body).digest('hex'),
     });
-    expect(await filesOf(a.tenantId)).toEqual([res.body.data.id]);
+    expect(await filesOf(a.tenantId)).toEqual([`${res.body.data.id}.wav`]);
     expect((await upload(a.admin.token, id3, 'audio/mpeg', 'Tagged')).body.data.content_type).toBe('audio/mpeg');
     expect((await upload(a.admin.token, mp3Frame, 'audio/mpeg', 'Frame')).body.data.content_type).toBe('audio/mpeg');
     // The stored type is what the bytes are, not what the client claimed.
@@ -147,7 +147,7 @@ describe('audio upload', () => {
     const res = await upload(a.admin.token, wav(10), 'audio/wav', '../../../etc/passwd\u202e\u0000x');
     expect(res.status).toBe(201);
     const [row] = await q('SELECT storage_key FROM audio_files WHERE id = ?', [res.body.data.id]);
-    expect(row!.storage_key).toBe(`${a.tenantId}/audio/${res.body.data.id}`);
+    expect(row!.storage_key).toBe(`${a.tenantId}/audio/${res.body.data.id}.wav`);
     const download = await call(a.admin.token, 'GET', `/api/v1/audio/${res.body.data.id}/content`);
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="[A-Za-z0-9 ._-]+\.wav"; filename\*=UTF-8''/);
   });
@@ -175,9 +175,9 @@ describe('audio download, list and delete', () => {
       expect((await call(a.admin.token, 'GET', url)).statusCode).toBe(404);
     }
     expect((await call(a.admin.token, 'DELETE', `/api/v1/audio/${theirs}`)).statusCode).toBe(404);
-    expect(await filesOf(b.tenantId)).toEqual([theirs]);
+    expect(await filesOf(b.tenantId)).toEqual([`${theirs}.wav`]);
     expect((await call(a.admin.token, 'DELETE', `/api/v1/audio/${id}`)).statusCode).toBe(200);
-    expect(await filesOf(a.tenantId)).not.toContain(id);
+    expect(await filesOf(a.tenantId)).not.toContain(`${id}.wav`);
     expect((await call(a.admin.token, 'GET', `/api/v1/audio/${id}`)).statusCode).toBe(404);
   });
 

@@ -72,6 +72,8 @@ export function createAudioService(deps: { db: Database; repo: AudioRepository; 
       if (input.contentLength !== null && input.contentLength > remaining) throw quotaReached(limit!);
 
       const id = newId();
+      // Received under a neutral key; the final key carries the detected extension, which
+      // Asterisk needs to pick a format when it plays the file as `switchboard/<key>`.
       const key = `${ctx.tenantId}/audio/${id}`;
       let stored;
       try {
@@ -101,7 +103,7 @@ export function createAudioService(deps: { db: Database; repo: AudioRepository; 
               contentType: type,
               sizeBytes: stored.size,
               sha256: stored.sha256,
-              storageKey: key,
+              storageKey: `${key}.${audioExtensions[type]}`,
               createdBy: ctx.userId,
               createdAt: now,
             },
@@ -114,7 +116,7 @@ export function createAudioService(deps: { db: Database; repo: AudioRepository; 
           );
           // Moved into place before commit: a failed rename rolls the row back; a failed commit
           // leaves an unreferenced file, which is harmless.
-          await storage.commit(key);
+          await storage.commit(key, `${key}.${audioExtensions[type]}`);
         });
       } catch (err) {
         await storage.discard(key);
