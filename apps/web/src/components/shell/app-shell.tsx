@@ -48,7 +48,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <div className="flex min-h-dvh">
         <Sidebar collapsed={collapsed} onToggle={toggle} />
         <Sheet open={mobileOpen} onOpenChange={setMobileOpen}>
-          <SheetContent side="left" className="w-64 bg-sidebar p-0">
+          <SheetContent side="left" className="w-64 bg-sidebar p-0" aria-describedby={undefined}>
             <SheetTitle className="sr-only">{t('shell.mainNavigation')}</SheetTitle>
             <Brand />
             <SidebarNav onNavigate={() => setMobileOpen(false)} />

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, onSignedOut, refreshAccessToken } from './client';
+import { api, onRefreshed, onSignedOut, refreshAccessToken } from './client';
 import { ApiError } from './errors';
 import { tokenStore } from './token-store';
 
@@ -60,6 +60,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals();
   onSignedOut(null);
+  onRefreshed(null);
 });
 
 describe('api client', () => {
@@ -89,9 +90,13 @@ describe('api client', () => {
         ? success({ ok: true })
         : failure(401, 'TOKEN_EXPIRED', 'Access token expired');
     };
+    const refreshed = vi.fn();
+    onRefreshed(refreshed);
     await expect(api.get('/api/v1/tenant')).resolves.toEqual({ ok: true });
     expect(calls.map((c) => c.url)).toEqual(['/api/v1/tenant', '/api/v1/auth/refresh', '/api/v1/tenant']);
     expect(tokenStore.accessToken).toBe('fresh');
+    // The session picks up the user the refresh carried (permissions may have changed).
+    expect(refreshed).toHaveBeenCalledWith(expect.objectContaining({ user: expect.objectContaining({ id: 'u1' }) }));
   });
 
   it('signs out when the refresh fails, without retrying the request', async () => {

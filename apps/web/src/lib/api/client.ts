@@ -31,9 +31,16 @@ const refreshPath = '/api/v1/auth/refresh';
 let refreshInFlight: Promise<TokenResponse | null> | null = null;
 let signedOutHandler: (() => void) | null = null;
 
+let refreshedHandler: ((tokens: TokenResponse) => void) | null = null;
+
 /** The auth provider registers what "signed out" means (clear state, go to the login page). */
 export function onSignedOut(handler: (() => void) | null) {
   signedOutHandler = handler;
+}
+
+/** Every refresh carries the current user; a role change shows up in the UI without a reload. */
+export function onRefreshed(handler: ((tokens: TokenResponse) => void) | null) {
+  refreshedHandler = handler;
 }
 
 export function buildUrl(path: string, query?: QueryParams): string {
@@ -107,6 +114,7 @@ export function refreshAccessToken(): Promise<TokenResponse | null> {
       const { data } = await decode(response);
       const tokens = tokenResponseSchema.parse(data);
       tokenStore.set(tokens.access_token, tokens.expires_in);
+      refreshedHandler?.(tokens);
       return tokens;
     } catch {
       tokenStore.clear();

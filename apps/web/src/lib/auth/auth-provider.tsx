@@ -4,7 +4,7 @@ import type { FeatureKey, LoginInput, Permission, SessionUser, TokenResponse } f
 import { useQueryClient } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { onSignedOut, refreshAccessToken } from '@/lib/api/client';
+import { onRefreshed, onSignedOut, refreshAccessToken } from '@/lib/api/client';
 import { tokenStore } from '@/lib/api/token-store';
 import {
   exitTenantRequest,
@@ -82,8 +82,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signOutLocally();
       router.replace(loginPath(currentLocation(pathnameRef.current)));
     });
-    return () => onSignedOut(null);
-  }, [router, signOutLocally]);
+    onRefreshed(adopt);
+    return () => {
+      onSignedOut(null);
+      onRefreshed(null);
+    };
+  }, [router, signOutLocally, adopt]);
 
   useRenewBeforeExpiry(status, adopt, signOutLocally);
 

@@ -53,6 +53,11 @@ export function I18nProvider({ locale, timeZone, children }: I18nProviderProps) 
     };
   }, [effectiveLocale]);
 
+  // Screen readers pick their voice from <html lang>.
+  useEffect(() => {
+    document.documentElement.lang = effectiveLocale;
+  }, [effectiveLocale]);
+
   const value = useMemo<I18nContextValue>(() => {
     const messages = loaded?.locale === effectiveLocale ? loaded.messages : null;
     return {
