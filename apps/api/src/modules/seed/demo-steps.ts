@@ -2,6 +2,7 @@ import type { Config } from '../../config';
 import type { Transaction } from '../../db/client';
 import type { SystemRoleKey } from '@switchboard/contracts';
 import { notificationsDemoStep } from '../notifications/notifications.seed';
+import { routingDemoStep } from '../dids/routing.seed';
 
 /** What a demo step gets: the demo tenant, its people, and the open transaction to write in. */
 export type DemoSeedContext = {
@@ -26,4 +27,4 @@ export type DemoSeedContext = {
 export type DemoSeedStep = { name: string; run: (ctx: DemoSeedContext) => Promise<void> };
 
 /** Demo steps, run in order. A module adds one line here (see modules/seed/README.md). */
-export const demoSeedSteps: DemoSeedStep[] = [notificationsDemoStep];
+export const demoSeedSteps: DemoSeedStep[] = [notificationsDemoStep, routingDemoStep];
