@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every test runner in turn, one summary line at the end: `N passed, N failed`.
+// `npm test`: vitest in every workspace with a test script, then Playwright, one summary line at the end: `N passed, N failed`.
 // Lint and type checks are their own scripts (`npm run lint`, `npm run typecheck`); .ci/run runs all three.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -76,11 +76,20 @@ async function playwright() {
   return { label: 'e2e', code, passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed };
 }
 
+/** Workspaces with a `test` script, in the order of the root package.json (contracts, api, web). */
+function testedWorkspaces() {
+  const rootPkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  return rootPkg.workspaces
+    .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(path.join(root, dir, 'package.json'), 'utf8')) }))
+    .filter(({ pkg }) => pkg.scripts?.test);
+}
+
 const results = [];
-console.log('== contracts (vitest)');
-results.push(await vitest('contracts', path.join(root, 'packages', 'contracts')));
-console.log('\n== api (vitest: unit and integration against MariaDB)');
-results.push(await vitest('api', path.join(root, 'apps', 'api')));
+for (const { dir, pkg } of testedWorkspaces()) {
+  const label = path.basename(dir);
+  console.log(`${results.length ? '\n' : ''}== ${label} (vitest, ${pkg.name})`);
+  results.push(await vitest(label, path.join(root, dir)));
+}
 console.log('\n== e2e (playwright)');
 results.push(await playwright());
 rmSync(reports, { recursive: true, force: true });
