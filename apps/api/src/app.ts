@@ -155,6 +155,14 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
         return { ok: s.status !== 'degraded', detail: s.detail ?? `${s.status}${s.simulated ? ' (simulated)' : ''}` };
       },
     },
+    {
+      // Redis away: this instance's sockets still get events; other instances' catch up when it is back (F3).
+      name: 'realtime',
+      check: async () => {
+        const { bus } = container.realtime;
+        return { ok: bus.healthy(), detail: bus.mode === 'redis' ? (bus.healthy() ? 'redis' : 'redis unreachable') : 'in-process' };
+      },
+    },
   ];
   await app.register(healthRoutes, { container, probes });
   for (const mod of routeModules) await app.register(mod, { container });

@@ -101,6 +101,9 @@ describe('Redis fan-out across instances', () => {
   it('F3: with Redis unreachable a single instance still delivers locally', async () => {
     const lone = await instance({ REDIS_URL: 'redis://127.0.0.1:1' }, `sbtest:${randomBytes(6).toString('hex')}`);
     expect(lone.app.container.realtime.bus.healthy()).toBe(false);
+    const ready = await lone.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'degraded', checks: { realtime: { ok: false, detail: 'redis unreachable' } } });
     const room = `tenant:${a.tenantId}`;
     const s = await subscribed(lone.base, room);
     await lone.app.container.realtime.events.emit(a.tenantId, [{ room, event: 'test.n', data: { n: 1 } }]);
