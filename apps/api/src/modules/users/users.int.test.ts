@@ -157,6 +157,33 @@ describe('users CRUD', () => {
   });
 });
 
+describe('extension', () => {
+  it("shows the extension of the user's endpoint", async () => {
+    const tenant = await createTestTenant(t.app);
+    expect(
+      (await call(tenant.admin.token, 'GET', `/api/v1/users/${tenant.agent.id}`)).body.data.extension,
+    ).toBeNull();
+    const ep = await call(tenant.admin.token, 'POST', '/api/v1/endpoints', {
+      extension: '2001',
+      display_name: 'Agent phone',
+      user_id: tenant.agent.id,
+    });
+    expect(ep.status).toBe(201);
+    expect(
+      (await call(tenant.admin.token, 'GET', `/api/v1/users/${tenant.agent.id}`)).body.data.extension,
+    ).toBe('2001');
+    const list = await call(tenant.admin.token, 'GET', '/api/v1/users');
+    const byId = Object.fromEntries(
+      list.body.data.map((u: { id: string; extension: string | null }) => [u.id, u.extension]),
+    );
+    expect(byId).toEqual({
+      [tenant.admin.id]: null,
+      [tenant.supervisor.id]: null,
+      [tenant.agent.id]: '2001',
+    });
+  });
+});
+
 describe('users list', () => {
   it('walks every page without duplicates or misses, and filters by role, status and search', async () => {
     const tenant = await createTestTenant(t.app);

@@ -11,8 +11,7 @@ export function toUser(r: UserWithRole): User {
     role_id: r.roleId ?? '',
     role_key: r.roleKey ?? '',
     role_name: r.roleName ?? '',
-    // The users table stores no extension (0001_core); telephony owns extensions.
-    extension: null,
+    extension: r.extension,
     locale: r.locale,
     totp_enabled: r.totpEnabled,
     last_login_at: r.lastLoginAt?.toISOString() ?? null,

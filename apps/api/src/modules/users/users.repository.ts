@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm';
 import type { ListUsersQuery } from '@switchboard/contracts';
 import type { Database, Executor } from '../../db/client';
-import { refreshTokens, roles, tenants, users, userTotp } from '../../db/schema/index';
+import { endpoints, refreshTokens, roles, tenants, users, userTotp } from '../../db/schema/index';
 import { registerTenantTables } from '../../lib/query-audit';
 import { registerUsageCounter } from '../tenants/limits';
 import { containsPattern } from './sql-helpers';
@@ -28,13 +28,20 @@ export type UserWithRole = UserRow & {
   roleKey: string | null;
   roleName: string | null;
   totpEnabled: boolean;
+  extension: string | null;
 };
+
+/** The extension of the user's endpoint (an enabled one first, then the oldest). */
+const extensionOfUser = sql<string | null>`(select ${endpoints.extension} from ${endpoints}
+  where ${endpoints.tenantId} = ${users.tenantId} and ${endpoints.userId} = ${users.id}
+  order by ${endpoints.enabled} desc, ${endpoints.id} limit 1)`;
 
 const withRoleColumns = {
   user: users,
   roleKey: roles.key,
   roleName: roles.name,
   totpConfirmedAt: userTotp.confirmedAt,
+  extension: extensionOfUser,
 };
 
 type JoinedRow = {
@@ -42,12 +49,14 @@ type JoinedRow = {
   roleKey: string | null;
   roleName: string | null;
   totpConfirmedAt: Date | null;
+  extension: string | null;
 };
 const flatten = (r: JoinedRow): UserWithRole => ({
   ...r.user,
   roleKey: r.roleKey,
   roleName: r.roleName,
   totpEnabled: r.totpConfirmedAt !== null,
+  extension: r.extension,
 });
 
 /** Active, non-deleted users: what the `users` limit counts. */
