@@ -11,7 +11,10 @@ type ErrorBoundaryProps = { error: Error & { digest?: string }; reset: () => voi
 export default function ErrorBoundary({ error, reset }: ErrorBoundaryProps) {
   const t = useT();
   return (
-    <main role="alert" className="flex min-h-[70dvh] flex-col items-center justify-center gap-4 px-6 text-center">
+    <main
+      role="alert"
+      className="flex min-h-[70dvh] flex-col items-center justify-center gap-4 px-6 text-center"
+    >
       <div className="flex size-12 items-center justify-center rounded-full bg-destructive/10 text-destructive">
         <AlertTriangle className="size-6" aria-hidden="true" />
       </div>
@@ -19,7 +22,9 @@ export default function ErrorBoundary({ error, reset }: ErrorBoundaryProps) {
         <h1 className="text-xl font-semibold tracking-tight">{t('errors.boundaryTitle')}</h1>
         <p className="text-sm text-muted-foreground">{t('errors.boundaryDescription')}</p>
         {error.digest ? (
-          <p className="font-mono text-xs text-muted-foreground">{t('errors.reference', { id: error.digest })}</p>
+          <p className="font-mono text-xs text-muted-foreground">
+            {t('errors.reference', { id: error.digest })}
+          </p>
         ) : null}
       </div>
       <div className="flex gap-2">

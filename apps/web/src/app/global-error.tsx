@@ -12,7 +12,9 @@ export default function GlobalError({ reset }: { error: Error; reset: () => void
     <html lang="en">
       <body className="flex min-h-dvh flex-col items-center justify-center gap-4 px-6 text-center">
         <h1 className="text-xl font-semibold">{translate(null, 'errors.boundaryTitle')}</h1>
-        <p className="max-w-md text-sm text-muted-foreground">{translate(null, 'errors.boundaryDescription')}</p>
+        <p className="max-w-md text-sm text-muted-foreground">
+          {translate(null, 'errors.boundaryDescription')}
+        </p>
         <button
           type="button"
           onClick={reset}

@@ -1,13 +1,5 @@
 import type { FeatureKey, Permission, SessionUser } from '@switchboard/contracts';
-import {
-  Building2,
-  Home,
-  KeyRound,
-  ScrollText,
-  Settings,
-  Users,
-  type LucideIcon,
-} from 'lucide-react';
+import { Building2, Home, KeyRound, ScrollText, Settings, Users, type LucideIcon } from 'lucide-react';
 import type { MessageKey } from '@/lib/i18n';
 import { hasFeature, hasPermission } from '@/lib/auth/auth-provider';
 
@@ -34,9 +26,30 @@ export type NavItem = {
  */
 export const navItems: NavItem[] = [
   { href: '/', label: 'nav.home', icon: Home, group: 'workspace', scope: 'any' },
-  { href: '/users', label: 'nav.users', icon: Users, group: 'administration', permission: 'users.read', scope: 'tenant' },
-  { href: '/roles', label: 'nav.roles', icon: KeyRound, group: 'administration', permission: 'roles.read', scope: 'tenant' },
-  { href: '/audit', label: 'nav.audit', icon: ScrollText, group: 'administration', permission: 'audit.read', scope: 'tenant' },
+  {
+    href: '/users',
+    label: 'nav.users',
+    icon: Users,
+    group: 'administration',
+    permission: 'users.read',
+    scope: 'tenant',
+  },
+  {
+    href: '/roles',
+    label: 'nav.roles',
+    icon: KeyRound,
+    group: 'administration',
+    permission: 'roles.read',
+    scope: 'tenant',
+  },
+  {
+    href: '/audit',
+    label: 'nav.audit',
+    icon: ScrollText,
+    group: 'administration',
+    permission: 'audit.read',
+    scope: 'tenant',
+  },
   { href: '/settings', label: 'nav.settings', icon: Settings, group: 'administration', scope: 'any' },
   { href: '/tenants', label: 'nav.tenants', icon: Building2, group: 'platform', scope: 'platform' },
 ];
@@ -63,6 +76,8 @@ export function visibleNavItems(user: SessionUser): NavItem[] {
 /** The nav item a path belongs to: the longest matching prefix, so /users/42 → Users. */
 export function activeNavItem(pathname: string): NavItem | undefined {
   return navItems
-    .filter((item) => (item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`)))
+    .filter((item) =>
+      item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`),
+    )
     .sort((a, b) => b.href.length - a.href.length)[0];
 }

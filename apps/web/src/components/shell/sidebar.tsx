@@ -115,7 +115,11 @@ export function Sidebar({ collapsed, onToggle }: SidebarProps) {
           aria-expanded={!collapsed}
           className="flex h-8 items-center gap-2 rounded-md px-2 text-sm text-muted-foreground outline-none hover:bg-sidebar-accent hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring"
         >
-          {collapsed ? <PanelLeftOpen className="size-4" aria-hidden="true" /> : <PanelLeftClose className="size-4" aria-hidden="true" />}
+          {collapsed ? (
+            <PanelLeftOpen className="size-4" aria-hidden="true" />
+          ) : (
+            <PanelLeftClose className="size-4" aria-hidden="true" />
+          )}
           {collapsed ? null : <span>{t('shell.collapseSidebar')}</span>}
         </button>
       </div>

@@ -10,7 +10,8 @@ export const badgeVariants = cva(
         default: 'border-transparent bg-primary/10 text-primary',
         secondary: 'border-transparent bg-secondary text-secondary-foreground',
         success: 'border-transparent bg-success/12 text-success',
-        warning: 'border-transparent bg-warning/15 text-[color-mix(in_oklch,var(--warning),black_35%)] dark:text-warning',
+        warning:
+          'border-transparent bg-warning/15 text-[color-mix(in_oklch,var(--warning),black_35%)] dark:text-warning',
         destructive: 'border-transparent bg-destructive/10 text-destructive',
         outline: 'text-foreground',
       },

@@ -21,7 +21,10 @@ export function Breadcrumb({ items, className }: { items: BreadcrumbItem[]; clas
             <Fragment key={`${item.label}-${index}`}>
               <li className={cn('truncate', last && 'font-medium text-foreground')}>
                 {item.href && !last ? (
-                  <Link href={item.href} className="rounded-sm transition-colors hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+                  <Link
+                    href={item.href}
+                    className="rounded-sm transition-colors hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                  >
                     {item.label}
                   </Link>
                 ) : (

@@ -4,7 +4,10 @@ import { cn } from '@/lib/utils';
 export function Card({ className, ...props }: ComponentProps<'div'>) {
   return (
     <div
-      className={cn('flex flex-col gap-5 rounded-xl border bg-card py-5 text-card-foreground shadow-xs', className)}
+      className={cn(
+        'flex flex-col gap-5 rounded-xl border bg-card py-5 text-card-foreground shadow-xs',
+        className,
+      )}
       {...props}
     />
   );

@@ -1,12 +1,6 @@
 'use client';
 
-import {
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-  type Row,
-} from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row } from '@tanstack/react-table';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useT } from '@/lib/i18n';
@@ -86,7 +80,9 @@ export function DataTable<T>({
             <TableRow key={group.id} className="hover:bg-transparent">
               {group.headers.map((header) => (
                 <TableHead key={header.id} style={sizeStyle(header.column.columnDef.size)}>
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
+                  {header.isPlaceholder
+                    ? null
+                    : flexRender(header.column.columnDef.header, header.getContext())}
                 </TableHead>
               ))}
             </TableRow>
@@ -166,7 +162,10 @@ function PaginationBar({ pagination }: { pagination: DataTablePagination }) {
     );
   }
   return (
-    <nav aria-label={t('table.pagination')} className="flex items-center justify-between gap-2 border-t px-4 py-3">
+    <nav
+      aria-label={t('table.pagination')}
+      className="flex items-center justify-between gap-2 border-t px-4 py-3"
+    >
       <span className="text-sm text-muted-foreground">{t('table.page', { page: pagination.page })}</span>
       <div className="flex gap-2">
         <Button

@@ -38,7 +38,11 @@ type ItemProps = ComponentProps<typeof MenuPrimitive.Item> & { destructive?: boo
 export function DropdownMenuItem({ className, destructive, ...props }: ItemProps) {
   return (
     <MenuPrimitive.Item
-      className={cn(itemClass, destructive && 'text-destructive focus:text-destructive [&_svg]:text-destructive', className)}
+      className={cn(
+        itemClass,
+        destructive && 'text-destructive focus:text-destructive [&_svg]:text-destructive',
+        className,
+      )}
       {...props}
     />
   );
@@ -82,7 +86,10 @@ export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof
   return <MenuPrimitive.Label className={cn('px-2 py-1.5 text-sm font-medium', className)} {...props} />;
 }
 
-export function DropdownMenuSeparator({ className, ...props }: ComponentProps<typeof MenuPrimitive.Separator>) {
+export function DropdownMenuSeparator({
+  className,
+  ...props
+}: ComponentProps<typeof MenuPrimitive.Separator>) {
   return <MenuPrimitive.Separator className={cn('-mx-1 my-1 h-px bg-border', className)} {...props} />;
 }
 
@@ -99,7 +106,10 @@ export function DropdownMenuSubTrigger({
   );
 }
 
-export function DropdownMenuSubContent({ className, ...props }: ComponentProps<typeof MenuPrimitive.SubContent>) {
+export function DropdownMenuSubContent({
+  className,
+  ...props
+}: ComponentProps<typeof MenuPrimitive.SubContent>) {
   return (
     <MenuPrimitive.Portal>
       <MenuPrimitive.SubContent

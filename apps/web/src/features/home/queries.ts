@@ -1,11 +1,6 @@
 'use client';
 
-import {
-  tenantSchema,
-  tenantStatuses,
-  tenantUsageSchema,
-  type Tenant,
-} from '@switchboard/contracts';
+import { tenantSchema, tenantStatuses, tenantUsageSchema, type Tenant } from '@switchboard/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { useTenantKey } from '@/lib/query';
@@ -34,7 +29,10 @@ export type TenantStatusCount = { status: (typeof tenantStatuses)[number]; count
 const maxPagesCounted = 10;
 const countPageSize = 100;
 
-async function countTenants(status: TenantStatusCount['status'], signal: AbortSignal): Promise<TenantStatusCount> {
+async function countTenants(
+  status: TenantStatusCount['status'],
+  signal: AbortSignal,
+): Promise<TenantStatusCount> {
   let cursor: string | null = null;
   let count = 0;
   for (let page = 0; page < maxPagesCounted; page += 1) {

@@ -23,7 +23,8 @@ export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: keys.unread,
     enabled,
-    queryFn: ({ signal }) => api.get('/api/v1/notifications/unread-count', { schema: unreadCountSchema, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/v1/notifications/unread-count', { schema: unreadCountSchema, signal }),
     select: (data) => data.unread,
     refetchInterval: unreadPollMs,
   });

@@ -96,7 +96,9 @@ describe('api client', () => {
     expect(calls.map((c) => c.url)).toEqual(['/api/v1/tenant', '/api/v1/auth/refresh', '/api/v1/tenant']);
     expect(tokenStore.accessToken).toBe('fresh');
     // The session picks up the user the refresh carried (permissions may have changed).
-    expect(refreshed).toHaveBeenCalledWith(expect.objectContaining({ user: expect.objectContaining({ id: 'u1' }) }));
+    expect(refreshed).toHaveBeenCalledWith(
+      expect.objectContaining({ user: expect.objectContaining({ id: 'u1' }) }),
+    );
   });
 
   it('signs out when the refresh fails, without retrying the request', async () => {
@@ -131,7 +133,12 @@ describe('api client', () => {
 
   it('lists return items and the next cursor, dropping empty query values', async () => {
     respond = () => success([{ id: 'a' }], { next_cursor: 'c2' });
-    const page = await api.list('/api/v1/users', { search: '', status: 'active', cursor: undefined, limit: 25 });
+    const page = await api.list('/api/v1/users', {
+      search: '',
+      status: 'active',
+      cursor: undefined,
+      limit: 25,
+    });
     expect(page).toEqual({ items: [{ id: 'a' }], nextCursor: 'c2' });
     expect(calls[0]?.url).toBe('/api/v1/users?status=active&limit=25');
   });

@@ -24,7 +24,11 @@ describe('API errors in forms and messages', () => {
   });
 
   it("shows the API's message, but a generic one for server failures", () => {
-    const limit = new ApiError({ status: 409, code: 'LIMIT_REACHED', message: 'The users limit (5) is reached' });
+    const limit = new ApiError({
+      status: 409,
+      code: 'LIMIT_REACHED',
+      message: 'The users limit (5) is reached',
+    });
     expect(errorMessage(limit, t)).toBe('The users limit (5) is reached');
     const crash = new ApiError({ status: 500, code: 'INTERNAL', message: 'Something went wrong' });
     expect(errorMessage(crash, t)).toBe(translate(null, 'errors.server'));

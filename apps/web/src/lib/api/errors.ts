@@ -64,7 +64,11 @@ type SetFieldError = (name: never, error: { type: string; message: string }) => 
  * "admin.email"). Returns true when at least one field took an error, so the caller can skip the
  * generic toast.
  */
-export function applyFieldErrors(error: unknown, setError: SetFieldError, knownFields: readonly string[]): boolean {
+export function applyFieldErrors(
+  error: unknown,
+  setError: SetFieldError,
+  knownFields: readonly string[],
+): boolean {
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return false;
   let applied = false;
   for (const field of error.fields) {

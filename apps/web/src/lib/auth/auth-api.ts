@@ -10,7 +10,10 @@ import { tokenStore } from '@/lib/api/token-store';
 
 /** The auth endpoints the shell uses; every call that yields tokens keeps the access token in memory. */
 export async function loginRequest(input: LoginInput): Promise<TokenResponse> {
-  const tokens = await api.post('/api/v1/auth/login', input, { anonymous: true, schema: tokenResponseSchema });
+  const tokens = await api.post('/api/v1/auth/login', input, {
+    anonymous: true,
+    schema: tokenResponseSchema,
+  });
   tokenStore.set(tokens.access_token, tokens.expires_in);
   return tokens;
 }
@@ -24,7 +27,11 @@ export function fetchSessionUser(): Promise<SessionUser> {
 }
 
 export async function switchTenantRequest(tenantId: string): Promise<TokenResponse> {
-  const tokens = await api.post('/api/v1/auth/switch-tenant', { tenant_id: tenantId }, { schema: tokenResponseSchema });
+  const tokens = await api.post(
+    '/api/v1/auth/switch-tenant',
+    { tenant_id: tenantId },
+    { schema: tokenResponseSchema },
+  );
   tokenStore.set(tokens.access_token, tokens.expires_in);
   return tokens;
 }

@@ -23,7 +23,8 @@ const user = (overrides: Partial<SessionUser> = {}): SessionUser => ({
   ...overrides,
 });
 
-const visibleHrefs = (u: SessionUser) => navItems.filter((item) => isNavItemVisible(item, u)).map((i) => i.href);
+const visibleHrefs = (u: SessionUser) =>
+  navItems.filter((item) => isNavItemVisible(item, u)).map((i) => i.href);
 
 describe('after-login redirects', () => {
   it('follows same-site paths only', () => {

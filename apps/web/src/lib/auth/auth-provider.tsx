@@ -3,7 +3,16 @@
 import type { FeatureKey, LoginInput, Permission, SessionUser, TokenResponse } from '@switchboard/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { onRefreshed, onSignedOut, refreshAccessToken } from '@/lib/api/client';
 import { tokenStore } from '@/lib/api/token-store';
 import {

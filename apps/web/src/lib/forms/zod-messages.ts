@@ -10,7 +10,9 @@ export function installZodMessages(t: Translate) {
   z.config({
     customError: (issue) => {
       if (issue.code === 'too_small' && issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
+        return Number(issue.minimum) <= 1
+          ? t('validation.required')
+          : t('validation.tooShort', { min: Number(issue.minimum) });
       }
       if (issue.code === 'too_big' && issue.origin === 'string') {
         return t('validation.tooLong', { max: Number(issue.maximum) });

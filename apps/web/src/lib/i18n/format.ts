@@ -24,7 +24,11 @@ const relativeSteps: [Intl.RelativeTimeFormatUnit, number][] = [
 export function createFormatters(locale: string, timeZone: string | undefined) {
   const zone = timeZone || undefined;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: zone,
+  });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: zone });
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });

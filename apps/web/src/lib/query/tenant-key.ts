@@ -12,8 +12,5 @@ export const platformScope = 'platform';
  */
 export function useTenantKey() {
   const tenantId = useAuth().user?.tenant_id ?? platformScope;
-  return useCallback(
-    (...parts: readonly unknown[]) => ['t', tenantId, ...parts] as const,
-    [tenantId],
-  );
+  return useCallback((...parts: readonly unknown[]) => ['t', tenantId, ...parts] as const, [tenantId]);
 }

@@ -18,7 +18,13 @@ type CursorListOptions = {
  * A keyset-paginated list with "Load more": pages are appended, and `pagination` plugs straight
  * into <DataTable pagination={…} />.
  */
-export function useCursorList<T>({ queryKey, path, query, pageSize = 25, enabled = true }: CursorListOptions) {
+export function useCursorList<T>({
+  queryKey,
+  path,
+  query,
+  pageSize = 25,
+  enabled = true,
+}: CursorListOptions) {
   const result = useInfiniteQuery({
     queryKey,
     enabled,

@@ -22,7 +22,10 @@ export function ForgotPasswordForm() {
   const t = useT();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ForgotValues>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: '' } });
+  const form = useForm<ForgotValues>({
+    resolver: zodResolver(forgotPasswordSchema),
+    defaultValues: { email: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async ({ email }) => {
@@ -58,7 +61,13 @@ export function ForgotPasswordForm() {
     <AuthCard title={t('auth.forgot.title')} description={t('auth.forgot.description')} footer={backLink}>
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
         <FormField label={t('auth.email')} error={errors.email?.message}>
-          <Input type="email" autoComplete="email" autoFocus placeholder={t('auth.emailPlaceholder')} {...form.register('email')} />
+          <Input
+            type="email"
+            autoComplete="email"
+            autoFocus
+            placeholder={t('auth.emailPlaceholder')}
+            {...form.register('email')}
+          />
         </FormField>
         <FormError message={formError} />
         <Button type="submit" loading={isSubmitting} className="w-full">

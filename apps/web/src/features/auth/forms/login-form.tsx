@@ -77,7 +77,10 @@ export function LoginForm() {
           <FormField label={t('auth.password')} error={errors.password?.message}>
             <PasswordInput autoComplete="current-password" {...form.register('password')} />
           </FormField>
-          <Link href="/forgot-password" className="justify-self-end text-xs font-medium text-primary hover:underline">
+          <Link
+            href="/forgot-password"
+            className="justify-self-end text-xs font-medium text-primary hover:underline"
+          >
             {t('auth.login.forgot')}
           </Link>
         </div>

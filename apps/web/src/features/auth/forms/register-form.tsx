@@ -124,7 +124,12 @@ export function RegisterForm() {
           <Input autoComplete="name" {...form.register('name')} />
         </FormField>
         <FormField label={t('auth.email')} error={errors.email?.message}>
-          <Input type="email" autoComplete="email" placeholder={t('auth.emailPlaceholder')} {...form.register('email')} />
+          <Input
+            type="email"
+            autoComplete="email"
+            placeholder={t('auth.emailPlaceholder')}
+            {...form.register('email')}
+          />
         </FormField>
         <FormField
           label={t('auth.password')}

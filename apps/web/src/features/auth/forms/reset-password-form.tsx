@@ -19,7 +19,10 @@ import { AuthCard } from '../components/auth-shell';
 function resetFormSchema(t: Translate) {
   return z
     .object({ password: passwordSchema, confirm: z.string() })
-    .refine((values) => values.password === values.confirm, { path: ['confirm'], message: t('auth.reset.mismatch') });
+    .refine((values) => values.password === values.confirm, {
+      path: ['confirm'],
+      message: t('auth.reset.mismatch'),
+    });
 }
 type ResetValues = z.input<ReturnType<typeof resetFormSchema>>;
 
@@ -28,7 +31,10 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(() => resetFormSchema(t), [t]);
-  const form = useForm<ResetValues>({ resolver: zodResolver(schema), defaultValues: { password: '', confirm: '' } });
+  const form = useForm<ResetValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { password: '', confirm: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async ({ password }) => {

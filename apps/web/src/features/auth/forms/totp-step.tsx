@@ -62,7 +62,13 @@ export function TotpStep({ credentials, onBack }: TotpStepProps) {
           error={errors.code?.message}
         >
           {recovery ? (
-            <Input autoComplete="off" autoFocus spellCheck={false} className="font-mono" {...form.register('code')} />
+            <Input
+              autoComplete="off"
+              autoFocus
+              spellCheck={false}
+              className="font-mono"
+              {...form.register('code')}
+            />
           ) : (
             <Input
               autoComplete="one-time-code"

@@ -23,7 +23,10 @@ export function FeaturesCard({ features }: { features: Record<string, boolean> |
             return (
               <li key={key} className="flex items-center justify-between gap-3 text-sm">
                 <span className={cn('flex items-center gap-2.5', !enabled && 'text-muted-foreground')}>
-                  <Icon className={cn('size-4', enabled ? 'text-success' : 'text-muted-foreground')} aria-hidden="true" />
+                  <Icon
+                    className={cn('size-4', enabled ? 'text-success' : 'text-muted-foreground')}
+                    aria-hidden="true"
+                  />
                   {t(`features.${key}`)}
                 </span>
                 <span className={cn('text-xs', enabled ? 'text-success' : 'text-muted-foreground')}>

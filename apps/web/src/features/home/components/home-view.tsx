@@ -33,7 +33,9 @@ function TenantHome() {
         description={
           <>
             {t('home.description', { tenant: tenantName })}
-            {timeZone ? <span className="ml-2 text-xs">· {t('home.timezone', { zone: timeZone })}</span> : null}
+            {timeZone ? (
+              <span className="ml-2 text-xs">· {t('home.timezone', { zone: timeZone })}</span>
+            ) : null}
           </>
         }
         className="pb-0"

@@ -52,7 +52,11 @@ export function PlatformOverview() {
               ))}
             </div>
           ) : counts.error ? (
-            <ErrorState error={counts.error} onRetry={() => void counts.refetch()} retrying={counts.isRefetching} />
+            <ErrorState
+              error={counts.error}
+              onRetry={() => void counts.refetch()}
+              retrying={counts.isRefetching}
+            />
           ) : (
             <ul className="grid gap-4 sm:grid-cols-3">
               {counts.data.map((entry) => (
@@ -62,7 +66,10 @@ export function PlatformOverview() {
                     className="group flex flex-col gap-3 rounded-lg border p-4 transition-colors outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
                   >
                     <span className="flex items-center gap-2 text-sm text-muted-foreground">
-                      <span className={cn('size-2 rounded-full', statusAccent[entry.status])} aria-hidden="true" />
+                      <span
+                        className={cn('size-2 rounded-full', statusAccent[entry.status])}
+                        aria-hidden="true"
+                      />
                       {t(`tenantStatus.${entry.status}`)}
                     </span>
                     <span className="flex items-end justify-between">
@@ -70,7 +77,10 @@ export function PlatformOverview() {
                         {format.number(entry.count)}
                         {entry.more ? '+' : ''}
                       </span>
-                      <Building2 className="size-5 text-muted-foreground transition-colors group-hover:text-foreground" aria-hidden="true" />
+                      <Building2
+                        className="size-5 text-muted-foreground transition-colors group-hover:text-foreground"
+                        aria-hidden="true"
+                      />
                     </span>
                   </Link>
                 </li>

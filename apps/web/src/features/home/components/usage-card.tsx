@@ -39,7 +39,9 @@ export function UsageCard({ usage, loading, error, onRetry, retrying }: UsageCar
           <ul className="grid gap-x-8 gap-y-5 sm:grid-cols-2">
             {limitKeys.map((key) => {
               const item = usage[key];
-              return item ? <UsageRow key={key} label={t(`limits.${key}`)} used={item.used} limit={item.limit} /> : null;
+              return item ? (
+                <UsageRow key={key} label={t(`limits.${key}`)} used={item.used} limit={item.limit} />
+              ) : null;
             })}
           </ul>
         )}

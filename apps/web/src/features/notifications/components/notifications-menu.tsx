@@ -149,7 +149,11 @@ function NotificationRow({ item, onOpen }: { item: Notification; onOpen: () => v
             {item.title}
           </span>
           {item.body ? <span className="line-clamp-2 text-xs text-muted-foreground">{item.body}</span> : null}
-          <time dateTime={item.created_at} title={format.dateTime(item.created_at)} className="text-xs text-muted-foreground">
+          <time
+            dateTime={item.created_at}
+            title={format.dateTime(item.created_at)}
+            className="text-xs text-muted-foreground"
+          >
             {format.relative(item.created_at)}
           </time>
         </span>

@@ -64,7 +64,10 @@ function TenantPicker({ onDone }: { onDone: () => void }) {
   return (
     <div className="grid gap-3">
       <div className="relative">
-        <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+        <Search
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+          aria-hidden="true"
+        />
         <Input
           autoFocus
           type="search"
@@ -100,7 +103,9 @@ function TenantPicker({ onDone }: { onDone: () => void }) {
                     <span className="truncate font-medium">{tenant.name}</span>
                     <span className="truncate text-xs text-muted-foreground">{tenant.slug}</span>
                   </span>
-                  {pendingId === tenant.id ? <span className="text-xs text-muted-foreground">{t('common.loading')}</span> : null}
+                  {pendingId === tenant.id ? (
+                    <span className="text-xs text-muted-foreground">{t('common.loading')}</span>
+                  ) : null}
                 </button>
               </li>
             ))}
