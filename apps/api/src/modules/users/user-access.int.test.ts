@@ -128,6 +128,29 @@ describe('self and last-admin protection', () => {
   });
 });
 
+describe('concurrent admin removal', () => {
+  it('lets only one of two admins disable the other when both try at once', async () => {
+    const tenant = await createTestTenant(t.app);
+    const second = await createUser(tenant, tenant.roleIds.admin);
+    const secondToken = await login(t.app, second.email);
+    const [one, two] = await Promise.all([
+      call(tenant.admin.token, 'PUT', `/api/v1/users/${second.id}/status`, { status: 'disabled' }),
+      call(secondToken, 'PUT', `/api/v1/users/${tenant.admin.id}/status`, { status: 'disabled' }),
+    ]);
+    const statuses = [one.status, two.status].sort();
+    // The loser is refused either as the last admin (409) or because its own account was just
+    // disabled (403): never do both succeed.
+    expect(statuses[0]).toBe(200);
+    expect([403, 409]).toContain(statuses[1]);
+    const admins = await call(
+      one.status === 200 ? tenant.admin.token : secondToken,
+      'GET',
+      `/api/v1/users?role_id=${tenant.roleIds.admin}&status=active`,
+    );
+    expect(admins.body.data).toHaveLength(1);
+  });
+});
+
 describe('access changes take effect at once', () => {
   it('disabling a user revokes its refresh tokens, closes its sockets and refuses its old access token', async () => {
     const u = await createUser(a, a.roleIds.agent);
