@@ -147,9 +147,13 @@ async function main() {
   if (shuttingDown) return 1;
   // The web app proxies /api and /ws to the API, so on one machine the API need not listen outside.
   const apiEnv = { API_HOST: '127.0.0.1', ...env, SWITCHBOARD_ROLE: 'all' };
-  if (
-    (await runStep('setup', npm, ['run', '--silent', 'db:migrate'], { cwd: root, env: apiEnv })).code !== 0
-  ) {
+  const migrated = await runStep('setup', npm, ['run', '--silent', 'db:migrate'], { cwd: root, env: apiEnv });
+  if (migrated.code !== 0) {
+    if (/Access denied/i.test(migrated.output)) {
+      return fail(
+        `the database server refused the user in DATABASE_URL; set DATABASE_URL in .env to a user that may create databases, e.g. mysql://switchboard:secret@127.0.0.1:3306/switchboard`,
+      );
+    }
     return fail('migrations failed');
   }
   const seed = await runStep('setup', npm, ['run', '--silent', 'db:seed'], {
