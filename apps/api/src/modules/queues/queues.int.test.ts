@@ -247,6 +247,20 @@ describe('queue members', () => {
     expect(emptied.body.data).toEqual([]);
   });
 
+  it('hides deleted users from member lists and counts', async () => {
+    const c = await createTestTenant(t.app);
+    const queue = (await call(c.admin.token, 'POST', '/api/v1/queues', { name: 'Leavers' })).body.data.id;
+    await call(c.admin.token, 'PUT', `/api/v1/queues/${queue}/members`, {
+      members: [{ user_id: c.agent.id }, { user_id: c.supervisor.id }],
+    });
+    await q('UPDATE users SET deleted_at = NOW(3) WHERE id = ?', [c.agent.id]);
+    const list = await call(c.admin.token, 'GET', `/api/v1/queues/${queue}/members`);
+    expect(list.body.data.map((m: { user_id: string }) => m.user_id)).toEqual([c.supervisor.id]);
+    expect((await call(c.admin.token, 'GET', `/api/v1/queues/${queue}`)).body.data.member_count).toBe(1);
+    const readd = await call(c.admin.token, 'POST', `/api/v1/queues/${queue}/members`, { user_id: c.agent.id });
+    expect(readd.status).toBe(422);
+  });
+
   it('rejects a cross-tenant member row at the database too (T5)', async () => {
     await expect(
       q('INSERT INTO queue_members (tenant_id, queue_id, user_id, penalty, created_at, updated_at) VALUES (?, ?, ?, 0, NOW(3), NOW(3))', [

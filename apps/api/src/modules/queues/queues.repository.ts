@@ -17,6 +17,10 @@ registerUsageCounter('queues', async (exec, tenantId) => {
   return r?.n ?? 0;
 });
 
+// Deleted users keep their membership rows until the list is next replaced, but are never shown
+// or counted (the router skips them too, as they cannot sign in).
+const memberUser = and(eq(users.tenantId, queueMembers.tenantId), eq(users.id, queueMembers.userId), isNull(users.deletedAt));
+
 const memberColumns = {
   member: queueMembers,
   userName: users.name,
@@ -54,7 +58,8 @@ export function createQueuesRepository(db: Database) {
       const rows = await exec
         .select({ queueId: queueMembers.queueId, n: count() })
         .from(queueMembers)
-        .where(and(eq(queueMembers.tenantId, tenantId), inArray(queueMembers.queueId, queueIds)))
+        .innerJoin(users, memberUser)
+        .where(and(eq(queueMembers.tenantId, tenantId), inArray(queueMembers.queueId, queueIds), ))
         .groupBy(queueMembers.queueId);
       return new Map(rows.map((r) => [r.queueId, r.n]));
     },
@@ -86,7 +91,7 @@ export function createQueuesRepository(db: Database) {
       return exec
         .select(memberColumns)
         .from(queueMembers)
-        .innerJoin(users, and(eq(users.tenantId, queueMembers.tenantId), eq(users.id, queueMembers.userId)))
+        .innerJoin(users, memberUser)
         .where(
           and(
             eq(queueMembers.tenantId, tenantId),
@@ -101,7 +106,7 @@ export function createQueuesRepository(db: Database) {
       const [r] = await exec
         .select(memberColumns)
         .from(queueMembers)
-        .innerJoin(users, and(eq(users.tenantId, queueMembers.tenantId), eq(users.id, queueMembers.userId)))
+        .innerJoin(users, memberUser)
         .where(and(eq(queueMembers.tenantId, tenantId), eq(queueMembers.queueId, queueId), eq(queueMembers.userId, userId)));
       return r ?? null;
     },
