@@ -40,6 +40,16 @@ export const destinationTypes = ['queue', 'endpoint', 'ivr', 'voicemail', 'exter
 export type DestinationType = (typeof destinationTypes)[number];
 export const destinationTypeSchema = z.enum(destinationTypes);
 
+/** Labels for a destination-type select. */
+export const destinationTypeLabels: Record<DestinationType, string> = {
+  queue: 'Queue',
+  endpoint: 'Extension (ring a phone)',
+  ivr: 'IVR menu',
+  voicemail: 'Voicemail',
+  external: 'External number',
+  hangup: 'Hang up',
+};
+
 /**
  * Where a call goes: a DID's routing, a queue's overflow, an IVR option. Every referenced object
  * must exist in the caller's tenant; the API answers 422 naming the field (`destination.queue_id`)

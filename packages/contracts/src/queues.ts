@@ -13,6 +13,16 @@ export const queueStrategies = ['ringall', 'leastrecent', 'fewestcalls', 'random
 export type QueueStrategy = (typeof queueStrategies)[number];
 export const queueStrategySchema = z.enum(queueStrategies);
 
+/** Labels for a strategy select, in the words the queue form shows. */
+export const queueStrategyLabels: Record<QueueStrategy, string> = {
+  ringall: 'Ring all free agents',
+  leastrecent: 'Longest idle agent',
+  fewestcalls: 'Fewest calls today',
+  random: 'Random',
+  rrmemory: 'Round robin',
+  linear: 'In member order',
+};
+
 export const musicClassSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, dash and underscore (an Asterisk music-on-hold class)');
