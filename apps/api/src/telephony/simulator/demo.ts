@@ -94,9 +94,10 @@ export function createDemoGenerator(sim: AriSimulator, random: () => number = Ma
     core.after(1000, check);
   }
 
-  function placeOne() {
+  function placeOne(did?: string) {
     const live = [...core.channels.values()].filter((c) => c.simulated && c.inbound).length;
-    if (live >= options.maxConcurrent || options.dids.length === 0) return undefined;
+    const to = did ?? (options.dids.length > 0 ? pick(options.dids) : undefined);
+    if (live >= options.maxConcurrent || !to) return undefined;
     for (const endpoint of core.endpoints.values()) {
       if (endpoint.resource !== core.trunkEndpoint)
         endpoint.behaviour = { mode: 'answer', afterMs: between(2_000, 6_000) };
@@ -104,7 +105,7 @@ export function createDemoGenerator(sim: AriSimulator, random: () => number = Ma
     const abandons = random() < options.abandonRate;
     const call = sim.placeCall({
       from: callerNumber(),
-      to: pick(options.dids),
+      to,
       callerName: `${pick(firstNames)} ${pick(lastNames)}`,
       simulated: true,
     });
@@ -126,7 +127,7 @@ export function createDemoGenerator(sim: AriSimulator, random: () => number = Ma
       running = false;
       core.cancel(arrivalTimer);
     },
-    /** One call now (tests and the "place a demo call" button). */
+    /** One call now to `did` or a random configured DID (tests, a "demo call" button). */
     placeOne,
   };
 }
