@@ -33,5 +33,12 @@ describe('API errors in forms and messages', () => {
     const crash = new ApiError({ status: 500, code: 'INTERNAL', message: 'Something went wrong' });
     expect(errorMessage(crash, t)).toBe(translate(null, 'errors.server'));
     expect(errorMessage(new Error('boom'), t)).toBe(translate(null, 'errors.unexpected'));
+    const expired = new ApiError({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'body.token: This reset link is invalid',
+      details: { fields: [{ path: 'body.token', message: 'This reset link is invalid' }] },
+    });
+    expect(errorMessage(expired, t)).toBe('This reset link is invalid');
   });
 });

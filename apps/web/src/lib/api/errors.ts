@@ -52,6 +52,10 @@ export function errorMessage(error: unknown, t: Translate): string {
       return error.code === 'SERVICE_UNAVAILABLE' ? t('errors.unavailable') : t('errors.server');
     }
     if (error.code === 'RATE_LIMITED') return t('errors.rateLimited');
+    // "body.token: link expired" reads as a sentence once the wire path is dropped.
+    if (error.code === 'VALIDATION_FAILED' && error.fields.length > 0) {
+      return error.fields.map((field) => field.message).join(' · ');
+    }
     return error.message;
   }
   return t('errors.unexpected');
