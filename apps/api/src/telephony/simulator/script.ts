@@ -147,6 +147,8 @@ export function blindTransfer(core: SimCore, channel: SimChannel, exten: string,
   const bridge = channel.bridgeId ? core.bridges.get(channel.bridgeId) : undefined;
   if (!bridge) throw new Error('a REFER needs the phone to be in a bridge');
   const transferee = bridge.json.channels.map((id) => core.channels.get(id)).find((c) => c && c !== channel);
+  // The phone's re-INVITE before the REFER shows up as an unhold (trace 09).
+  core.channelEvent('ChannelUnhold', channel);
   const suffix = core.nextLocalSuffix();
   const local = (half: 1 | 2, state: Channel['state']) =>
     createChannel(core, {

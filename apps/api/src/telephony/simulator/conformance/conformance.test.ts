@@ -13,6 +13,7 @@ const scenarios = [
   '04-hold-unhold-in-bridge',
   '05-blind-transfer-continue-to-dialplan',
   '06-redirect-unanswered-302',
+  '09-agent-phone-blind-transfer-REFER',
   '10-ari-queue-holding-to-mixing',
   '11-agent-noanswer-and-busy',
   '12-two-callers-holding-one-abandons',

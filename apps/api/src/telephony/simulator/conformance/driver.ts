@@ -7,7 +7,7 @@ import {
   type RecordedStep,
 } from '../../ari/testing/traces';
 import { hangupChannel } from '../channels';
-import { phoneHold, pressDigits, placeCall } from '../script';
+import { blindTransfer, phoneHold, pressDigits, placeCall } from '../script';
 import { startAriSimulator, type AriSimulator } from '../simulator';
 import { IdMap, keyOf, KEY_TYPES, keyFields, nameStem } from './matching';
 
@@ -73,7 +73,7 @@ export async function runConformance(scenario: string): Promise<ConformanceRepor
       if (step.kind === 'ws' && step.ws === 'open')
         await until(() => client.events.state === 'connected', 2000);
       if (step.kind === 'event' && KEY_TYPES.has(step.event.type)) {
-        await actForOutsideWorld(sim, step, ids);
+        await actForOutsideWorld(sim, step, ids, steps.slice(index + 1));
         if (await matchEvent(step, ids, received, consumed, report, 200)) continue;
         // A call's log line can trail the event it caused by a few ms: run the REST calls
         // logged just after this event, then look again.
@@ -172,7 +172,27 @@ function prepareOutsideChannels(sim: AriSimulator, step: RecordedRest, ids: IdMa
   }
 }
 
-async function actForOutsideWorld(sim: AriSimulator, step: RecordedEvent, ids: IdMap) {
+/** The recording shows a phone's REFER as an unhold followed by a Local;1 replacing it. */
+function referAfter(
+  step: RecordedEvent,
+  upcoming: RecordedStep[],
+): { exten: string; context: string } | undefined {
+  const next = upcoming.find((s): s is RecordedEvent => s.kind === 'event' && KEY_TYPES.has(s.event.type));
+  const channel = next?.event.channel as { name: string } | undefined;
+  const replaced = next?.event.replace_channel as { id: string } | undefined;
+  const self = (step.event.channel as { id: string }).id;
+  const local = channel && /^Local\/([^@]+)@(.+)-[0-9a-f]{8};1$/.exec(channel.name);
+  return next?.event.type === 'StasisStart' && replaced?.id === self && local
+    ? { exten: local[1]!, context: local[2]! }
+    : undefined;
+}
+
+async function actForOutsideWorld(
+  sim: AriSimulator,
+  step: RecordedEvent,
+  ids: IdMap,
+  upcoming: RecordedStep[],
+) {
   const event = step.event as Record<string, unknown> & { type: string };
   const channel = event.channel as { id: string; name: string } | undefined;
   const simChannel = channel && ids.has(channel.id) ? sim.core.channels.get(ids.get(channel.id)) : undefined;
@@ -198,7 +218,11 @@ async function actForOutsideWorld(sim: AriSimulator, step: RecordedEvent, ids: I
     await pressDigits(sim.core, simChannel, String(event.digit), Number(event.duration_ms));
   }
   if (event.type === 'ChannelHold') phoneHold(sim.core, simChannel, true);
-  if (event.type === 'ChannelUnhold') phoneHold(sim.core, simChannel, false);
+  if (event.type === 'ChannelUnhold') {
+    const refer = referAfter(step, upcoming);
+    if (refer) blindTransfer(sim.core, simChannel, refer.exten, refer.context);
+    else phoneHold(sim.core, simChannel, false);
+  }
 }
 
 async function matchEvent(
