@@ -10,15 +10,15 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The browser only ever talks to this origin, so the refresh cookie stays first-party and no
-  // CORS is needed. `next start` and `next dev` also forward WebSocket upgrade requests that
-  // match an external rewrite (router-server's upgrade handler proxies them), so `/ws` can be
-  // added here as `{ source: '/ws', destination: `${apiOrigin}/ws` }` once the hub exists.
-  // Production deployments put Caddy in front and route `/api` and `/ws` straight to the API.
+  // CORS is needed. `next start` and `next dev` also forward WebSocket upgrades that match an
+  // external rewrite, which is how `/ws` reaches the real-time hub without Caddy
+  // (docs/decisions/020-websocket-path.md; `output: 'standalone'` would not proxy upgrades).
   async rewrites() {
     return [
       { source: '/api/:path*', destination: `${apiOrigin}/api/:path*` },
       { source: '/healthz', destination: `${apiOrigin}/healthz` },
       { source: '/readyz', destination: `${apiOrigin}/readyz` },
+      { source: '/ws', destination: `${apiOrigin}/ws` },
     ];
   },
 };
