@@ -45,18 +45,11 @@ export function createTelephony(deps: TelephonyDeps) {
   let simulator: AriSimulator | null = null;
   let router: CallRouter | null = null;
   let statsTimer: NodeJS.Timeout | undefined;
-  let chain: Promise<unknown> = Promise.resolve();
   const activeTenants = new Map<string, number>();
   const status: TelephonyStatus = {
     status: 'disabled',
     simulated: false,
     detail: 'No Asterisk configured (ARI_URL) and the simulator is off',
-  };
-
-  /** ARI events must be handled in the order Asterisk sent them. */
-  const enqueue = (fn: () => Promise<unknown>) => {
-    chain = chain.then(fn).catch((err) => log.error({ err }, 'telephony task failed'));
-    return chain;
   };
 
   const events = {
@@ -113,11 +106,11 @@ export function createTelephony(deps: TelephonyDeps) {
       now: () => deps.clock.now(),
     });
     const r = router;
-    client.events.onAny((e) => void enqueue(() => r.handle(e as unknown as RouterEvent)));
+    client.events.onAny((e) => void r.handle(e as unknown as RouterEvent));
     client.events.onConnected((info) => {
-      void enqueue(async () =>
-        info.reconnect ? r.recovery.reconcile() : r.recovery.takeBack(await activeTenantIds()),
-      );
+      void r
+        .run(async () => (info.reconnect ? r.recovery.reconcile() : r.recovery.takeBack(await activeTenantIds())))
+        .catch((err) => log.error({ err }, 'could not reconcile calls after connecting'));
     });
     client.events.onStateChange((state) => {
       status.status = state === 'connected' ? 'connected' : 'degraded';
@@ -169,7 +162,7 @@ export function createTelephony(deps: TelephonyDeps) {
     async stop() {
       clearInterval(statsTimer);
       router?.stop();
-      await chain;
+      await router?.run(async () => undefined);
       await client?.close();
       await simulator?.stop();
       router = null;

@@ -36,7 +36,7 @@ describe('DID → queue → agent', () => {
     expect(rec.talk_seconds!).toBeGreaterThan(0);
     expect(new Date(rec.answered_at!).getTime()).toBeGreaterThanOrEqual(new Date(rec.entered_at).getTime());
     expect(new Date(rec.ended_at!).getTime()).toBeGreaterThanOrEqual(new Date(rec.answered_at!).getTime());
-    expect(await lab.agentState(a0!)).toBe('wrap_up');
+    expect(await lab.agentState(a0!)).toBe('wrap_up'); // freed before the record closed
     const all = (await lab.callRecords()).filter((c) => c.caller_number === caller);
     expect(all).toHaveLength(1);
     const events = await lab.api('GET', `/api/v1/calls/${rec.id}/events?limit=100`, lab.tenant.supervisor.token);

@@ -40,12 +40,30 @@ export class CallRouter {
     this.queues.stop();
   }
 
-  async handle(event: RouterEvent): Promise<void> {
-    try {
-      await this.dispatch(event);
-    } catch (err) {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs one piece of router work after all the work queued before it. Events, timers and API
+   * commands all go through here, so the router's state never sees two changes interleaved
+   * (an agent answering while another is still being offered the same call, say).
+   */
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(fn);
+    this.chain = result.catch(() => undefined);
+    return result;
+  }
+
+  /** A timer whose callback runs as router work. */
+  later(ms: number, fn: () => Promise<unknown>) {
+    return this.deps.timers.setTimeout(() => {
+      void this.run(fn).catch((err) => this.deps.log.error({ err }, 'call router timer failed'));
+    }, ms);
+  }
+
+  handle(event: RouterEvent): Promise<void> {
+    return this.run(() => this.dispatch(event)).catch((err) => {
       this.deps.log.error({ err, event: event.type }, 'call router failed to handle an event');
-    }
+    });
   }
 
   private async dispatch(e: RouterEvent) {
@@ -314,10 +332,7 @@ export class CallRouter {
         channelId,
         userId,
         fallback,
-        timer: this.deps.timers.setTimeout(
-          () => void this.onLegFailed(channelId, 19),
-          (timeoutSeconds + 2) * 1000,
-        ),
+        timer: this.later((timeoutSeconds + 2) * 1000, () => this.onLegFailed(channelId, 19)),
       };
       await this.deps.calls.ringing(call.tenantId, call.id, userId, channelId);
       await this.publish(call, 'call.ringing');
@@ -476,12 +491,13 @@ export class CallRouter {
     if (call.bridgeId) await this.safe(() => this.deps.ari.destroyBridge(call.bridgeId!));
     if (call.consult?.bridgeId) await this.safe(() => this.deps.ari.destroyBridge(call.consult!.bridgeId!));
     const wrapup = wasConnected && call.agentUserId ? call.wrapupSeconds : null;
-    await this.deps.calls.ended(call.tenantId, call.id, at, disposition, wrapup);
+    // The agent is freed (or starts wrap-up) before the record closes: whoever sees the ended
+    // record also sees the agent's new state.
     if (call.agentUserId) {
-      if (wasConnected)
-        await this.deps.agents.wrapUp(call.tenantId, call.agentUserId, call.id, call.wrapupSeconds);
+      if (wasConnected) await this.deps.agents.wrapUp(call.tenantId, call.agentUserId, call.id, call.wrapupSeconds);
       else await this.deps.agents.release(call.tenantId, call.agentUserId, call.id);
     }
+    await this.deps.calls.ended(call.tenantId, call.id, at, disposition, wrapup);
     await this.timeline(call, 'ended', `end:${call.callerChannelId}`, { disposition, reason });
     await this.publish(call, 'call.ended', { disposition });
     this.live.remove(call);

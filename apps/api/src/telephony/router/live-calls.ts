@@ -33,6 +33,8 @@ export type LiveCall = {
     config: QueueConfig;
     queuedAt: Date;
     offers: Map<string, Offer>;
+    /** Agents who let this call ring out: tried again only once everyone else has been tried. */
+    missedBy: Set<string>;
     retryAt: number;
     timers: Cancel[];
   };

@@ -24,7 +24,12 @@ export class QueueEngine {
   start() {
     const loop = () => {
       this.ticker = this.r.deps.timers.setTimeout(() => {
-        void this.tick().finally(loop);
+        void this.r
+          .run(() => this.tick())
+          .catch((err) => this.r.deps.log.error({ err }, 'queue tick failed'))
+          .finally(() => {
+            if (this.ticker) loop();
+          });
       }, PUMP_INTERVAL_MS);
     };
     loop();
@@ -59,7 +64,7 @@ export class QueueEngine {
     const queuedAt = deps.now();
     call.state = 'queued';
     call.wrapupSeconds = config.wrapupSeconds;
-    call.queue = { config, queuedAt, offers: new Map(), retryAt: 0, timers: [] };
+    call.queue = { config, queuedAt, offers: new Map(), missedBy: new Set(), retryAt: 0, timers: [] };
     await deps.calls.queued(call.tenantId, call.id, config.id, queuedAt);
     await this.r.timeline(call, 'queued', `queued:${config.id}:${call.callerChannelId}`, {
       queue_id: config.id,
@@ -67,10 +72,7 @@ export class QueueEngine {
     await this.enterHolding(call, config);
     if (config.maxWaitSeconds !== null) {
       call.queue.timers.push(
-        deps.timers.setTimeout(
-          () => void this.overflow(call, config, 'max wait reached'),
-          config.maxWaitSeconds * 1000,
-        ),
+        this.r.later(config.maxWaitSeconds * 1000, () => this.overflow(call, config, 'max wait reached')),
       );
     }
     if ((config.announcePosition || config.announceHoldTime) && config.announceFrequencySeconds > 0)
@@ -101,7 +103,7 @@ export class QueueEngine {
   private scheduleAnnouncement(call: LiveCall) {
     const q = call.queue!;
     q.timers.push(
-      this.r.deps.timers.setTimeout(async () => {
+      this.r.later(q.config.announceFrequencySeconds * 1000, async () => {
         if (call.state !== 'queued') return;
         const waiting = this.r.live.waitingIn(q.config.id);
         const position = waiting.findIndex((c) => c.id === call.id) + 1;
@@ -119,7 +121,7 @@ export class QueueEngine {
         }
         if (media.length) await this.r.safe(() => this.r.deps.ari.play(call.callerChannelId, media));
         this.scheduleAnnouncement(call);
-      }, q.config.announceFrequencySeconds * 1000),
+      }),
     );
   }
 
@@ -131,7 +133,7 @@ export class QueueEngine {
   }
 
   pumpSoon(queueId: string) {
-    this.r.deps.timers.setTimeout(() => void this.pump(queueId), 0);
+    this.r.later(0, () => this.pump(queueId));
   }
 
   /** Offers waiting callers, in order of arrival, to the agents the strategy picks. */
@@ -165,8 +167,11 @@ export class QueueEngine {
       members.map((m) => m.userId),
     );
     const byUser = new Map(available.map((a) => [a.userId, a]));
-    const candidates: Candidate[] = members
-      .filter((m) => byUser.has(m.userId))
+    let eligible = members.filter((m) => byUser.has(m.userId));
+    const fresh = eligible.filter((m) => !call.queue!.missedBy.has(m.userId));
+    if (fresh.length) eligible = fresh;
+    else call.queue!.missedBy.clear();
+    const candidates: Candidate[] = eligible
       .map((m) => ({
         ...m,
         lastCallEndedAt: byUser.get(m.userId)!.lastCallEndedAt,
@@ -203,10 +208,7 @@ export class QueueEngine {
         timeoutSeconds: config.ringTimeoutSeconds,
       });
       this.r.live.bind(channelId, call.id);
-      const timer = deps.timers.setTimeout(
-        () => void this.r.onLegFailed(channelId, 19),
-        (config.ringTimeoutSeconds + 1) * 1000,
-      );
+      const timer = this.r.later((config.ringTimeoutSeconds + 1) * 1000, () => this.r.onLegFailed(channelId, 19));
       call.queue!.offers.set(channelId, { userId, channelId, timer });
       await deps.calls.ringing(
         call.tenantId,
@@ -247,6 +249,7 @@ export class QueueEngine {
     const offer = q.offers.get(channelId);
     if (!offer) return;
     q.offers.delete(channelId);
+    q.missedBy.add(offer.userId);
     offer.timer.cancel();
     await this.r.safe(() => this.r.deps.ari.hangup(channelId));
     await this.r.deps.agents.release(call.tenantId, offer.userId, call.id);
@@ -258,7 +261,7 @@ export class QueueEngine {
       q.retryAt = this.r.deps.now().getTime() + q.config.retrySeconds * 1000;
       await this.r.deps.calls.queued(call.tenantId, call.id, q.config.id, q.queuedAt);
       await this.r.publish(call, 'call.queued');
-      this.r.deps.timers.setTimeout(() => void this.pump(q.config.id), q.config.retrySeconds * 1000);
+      this.r.later(q.config.retrySeconds * 1000, () => this.pump(q.config.id));
     }
   }
 

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCallLab, type CallLab } from '../../../test/call-lab';
+import type { RouterEvent } from './ports';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('faults and replays', () => {
+  let lab: CallLab;
+  beforeAll(async () => {
+    lab = await createCallLab({ agents: 1, queue: { strategy: 'ringall', wrapup_seconds: 0 } });
+  });
+  afterAll(async () => lab?.close());
+
+  const connect = async (caller: string) => {
+    const a0 = lab.agents[0]!;
+    lab.phone(a0, { mode: 'answer', afterMs: 200 });
+    await lab.setState(a0, 'available');
+    const call = lab.sim.placeCall({ from: caller, to: lab.did });
+    await lab.waitFor(async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'connected'), 'connected');
+    return call;
+  };
+
+  it('F6: a worker restarted mid-call takes the call back; the call continues; exactly one record', async () => {
+    const caller = '+15550006001';
+    const call = await connect(caller);
+    const telephony = lab.t.app.container.telephony;
+    await telephony.stop();
+    await telephony.start();
+    await lab.waitFor(async () => telephony.status().status === 'connected' || null, 'reconnected');
+    await sleep(200);
+    expect(call.channel()?.state).toBe('Up');
+    expect(await lab.agentState(lab.agents[0]!)).toBe('on_call');
+    // The restarted router knows the call: ending it from the API works and closes the record once.
+    const rec = (await lab.callRecords()).find((c) => c.caller_number === caller)!;
+    expect((await lab.api('POST', `/api/v1/calls/${rec.id}/hold`, lab.agents[0]!.token, { on_hold: true })).status).toBe(200);
+    call.hangup();
+    const ended = await lab.endedCall(caller);
+    expect(ended.disposition).toBe('answered');
+    expect((await lab.callRecords()).filter((c) => c.caller_number === caller)).toHaveLength(1);
+    expect(await lab.agentState(lab.agents[0]!)).toBe('available');
+  });
+
+  it('F5: ARI down then back: degraded while down, calls that ended meanwhile are closed, no agent stuck on call', async () => {
+    const caller = '+15550006002';
+    const call = await connect(caller);
+    const telephony = lab.t.app.container.telephony;
+    lab.sim.dropSockets();
+    // Events are lost while the socket is down (surprise 13): the caller hangs up unseen.
+    call.hangup();
+    await lab.waitFor(async () => telephony.status().status === 'degraded' || null, 'degraded', 3000).catch(() => null);
+    const ready = await lab.t.app.inject({ method: 'GET', url: '/readyz' });
+    expect([200]).toContain(ready.statusCode);
+    await lab.waitFor(async () => telephony.status().status === 'connected' || null, 'reconnected', 15000);
+    const ended = await lab.endedCall(caller);
+    expect(ended.disposition).toBe('answered');
+    await lab.waitFor(async () => (await lab.agentState(lab.agents[0]!)) === 'available' || null, 'agent freed');
+  });
+
+  it('D3: replaying the same ARI events N times yields one record per call, unchanged', async () => {
+    const caller = '+15550006003';
+    const captured: RouterEvent[] = [];
+    const off = lab.sim.onEvent((e: unknown) => captured.push(e as RouterEvent));
+    const call = await connect(caller);
+    await sleep(100);
+    call.hangup();
+    const before = await lab.endedCall(caller);
+    await sleep(100);
+    off?.();
+    const router = lab.t.app.container.telephony.router();
+    for (let i = 0; i < 3; i++) for (const e of captured) await router.handle(e);
+    await sleep(200);
+    const after = (await lab.callRecords()).filter((c) => c.caller_number === caller);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toEqual(before);
+  });
+});
