@@ -41,7 +41,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     <BreadcrumbProvider>
       <a
         href="#main"
-        className="sr-only z-50 rounded-md bg-card px-3 py-2 text-sm shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        className="sr-only z-50 rounded-md bg-card text-sm font-medium shadow-md ring-2 ring-ring focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-3 focus:py-2"
       >
         {t('shell.skipToContent')}
       </a>
