@@ -145,6 +145,9 @@ export function createHub(deps: HubDeps) {
 
   return {
     connections,
+    options,
+    /** Sockets this user holds on this instance. */
+    socketsOf: (userId: string) => byUser.get(userId)?.size ?? 0,
     join,
     leave,
     replay,

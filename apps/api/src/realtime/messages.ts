@@ -32,7 +32,12 @@ export function createMessageHandler(deps: MessageDeps) {
         conn.send(errorFrame(msg.id ?? null, 'FORBIDDEN', verdict, room));
         continue;
       }
-      if (!conn.rooms.has(room)) added.push(room);
+      if (conn.rooms.has(room)) continue;
+      if (conn.rooms.size >= hub.options.maxRoomsPerSocket) {
+        conn.send(errorFrame(msg.id ?? null, 'LIMIT_REACHED', 'Too many rooms on one connection', room));
+        continue;
+      }
+      added.push(room);
       hub.join(conn, room);
     }
     let since = msg.since !== undefined ? Number(msg.since) : conn.pendingSince;

@@ -16,6 +16,10 @@ export type RealtimeOptions = {
   /** Messages a connection may send per window before it is throttled (W5). */
   rateLimitMessages: number;
   rateLimitWindowMs: number;
+  /** Sockets one user may hold on one instance (tabs, devices); more are refused with 429. */
+  maxSocketsPerUser: number;
+  /** Rooms one socket may join. */
+  maxRoomsPerSocket: number;
   /** Send-buffer bound above which a slow reader is cut off (W6). */
   maxBufferedBytes: number;
   /** Durable events sent per replay; more means the client reloads its state over HTTP. */
@@ -33,6 +37,8 @@ export const defaultRealtimeOptions: RealtimeOptions = {
   maxPayloadBytes: 64 * 1024,
   rateLimitMessages: 60,
   rateLimitWindowMs: 10_000,
+  maxSocketsPerUser: 20,
+  maxRoomsPerSocket: 200,
   maxBufferedBytes: 4 * 1024 * 1024,
   replayLimit: 1000,
   retentionMs: 24 * 60 * 60 * 1000,

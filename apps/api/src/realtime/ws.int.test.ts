@@ -9,7 +9,7 @@ let a: TestTenant;
 let b: TestTenant;
 
 beforeAll(async () => {
-  t = await createTestApp({ ports: { realtime: { heartbeatMs: 200, maxPayloadBytes: 4096, rateLimitMessages: 20, rateLimitWindowMs: 60_000 } } });
+  t = await createTestApp({ ports: { realtime: { heartbeatMs: 200, maxPayloadBytes: 4096, rateLimitMessages: 20, rateLimitWindowMs: 60_000, maxSocketsPerUser: 3, maxRoomsPerSocket: 2 } } });
   base = await listen(t.app);
   a = await createTestTenant(t.app);
   b = await createTestTenant(t.app);
@@ -100,6 +100,23 @@ describe('limits', () => {
     const closed = await s.closed;
     expect(closed.code).toBe(1006);
     expect(Date.now() - started).toBeLessThan(200 * 4);
+  });
+
+  it('caps sockets per user (429) and rooms per socket', async () => {
+    const sockets = [await openSocket(base, { token: b.agent.token }), await openSocket(base, { token: b.agent.token }), await openSocket(base, { token: b.agent.token })];
+    await expect(openSocket(base, { token: b.agent.token })).rejects.toThrow('HTTP 429');
+    await Promise.all(sockets.map((x) => x.close()));
+    const s = await openSocket(base, { token: b.admin.token });
+    s.send({ type: 'subscribe', id: 'many', rooms: [`user:${b.admin.id}`, `tenant:${b.tenantId}`] });
+    await s.ack('many');
+    s.send({ type: 'subscribe', id: 'more', rooms: [`user:${b.admin.id}`, `supervisor:${b.tenantId}`] });
+    expect(await s.waitFor((m) => m.type === 'error' && m.id === 'more')).toMatchObject({
+      code: 'LIMIT_REACHED',
+      room: `supervisor:${b.tenantId}`,
+    });
+    expect((await s.ack('more')).rooms).toHaveLength(2);
+    await s.close();
+    await expect.poll(async () => (await openSocket(base, { token: b.agent.token })).close().then(() => true)).toBe(true);
   });
 
   it('keeps a socket that answers pings', async () => {

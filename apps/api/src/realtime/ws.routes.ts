@@ -75,6 +75,14 @@ export const realtimeRoutes: FastifyPluginAsyncZod<{ container: Container }> = a
       // Select our protocol, never the token entry: the browser requires one of its offers back.
       handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
     },
+    // Protocol faults (oversized or malformed frames) are the client's; ws already sent the close.
+    errorHandler: (err, socket, req) => {
+      const code = (err as Error & { code?: unknown }).code;
+      const clientFault = typeof code === 'string' && code.startsWith('WS_ERR_');
+      if (clientFault) req.log.warn({ err: err.message }, 'websocket protocol error');
+      else req.log.error({ err }, 'websocket error');
+      socket.terminate();
+    },
     preClose: async function () {
       hub.shutdown();
       await waitForClose(hub.connections, 1000);
@@ -87,12 +95,18 @@ export const realtimeRoutes: FastifyPluginAsyncZod<{ container: Container }> = a
       websocket: true,
       config: { access: { public: true } },
       schema: { hide: true, querystring: wsQuerySchema },
+      // The request line may carry `?token=`: keep it out of the per-request info logs.
+      logLevel: quieterOf(config.LOG_LEVEL, 'warn'),
       preValidation: async (req) => {
         const origin = req.headers.origin;
         if (origin && !allowedOrigins.has(origin)) throw new AppError('FORBIDDEN', 'Origin not allowed');
         const token = tokenFrom(req, req.query as z.infer<typeof wsQuerySchema>);
         if (!token) throw new AppError('UNAUTHENTICATED', 'Authentication required');
-        verified.set(req, await auth.verify(token, req.ctx as TenantContext));
+        const who = await auth.verify(token, req.ctx as TenantContext);
+        if (hub.socketsOf(who.ctx.userId) >= realtime.options.maxSocketsPerUser) {
+          throw new AppError('RATE_LIMITED', 'Too many open connections');
+        }
+        verified.set(req, who);
       },
     },
     (socket: WebSocket, req) => {
@@ -119,6 +133,11 @@ export const realtimeRoutes: FastifyPluginAsyncZod<{ container: Container }> = a
     },
   );
 };
+
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+function quieterOf(a: (typeof LEVELS)[number], b: (typeof LEVELS)[number]) {
+  return LEVELS.indexOf(a) > LEVELS.indexOf(b) ? a : b;
+}
 
 /** Resolves when every connection has closed, or after `ms`, terminating the stragglers. */
 async function waitForClose(connections: Set<Connection>, ms: number) {
