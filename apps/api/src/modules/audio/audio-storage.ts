@@ -64,10 +64,16 @@ export function createLocalFileStorage(root: string) {
               out.once('drain', () => source.resume());
             }
           };
-          const onEnd = () => out.end();
+          let ended = false;
+          const onEnd = () => {
+            ended = true;
+            out.end();
+          };
           source.on('data', onData);
           source.once('end', onEnd);
           source.once('error', stop);
+          // A client that disconnects mid-upload may close the stream without an error.
+          source.once('close', () => ended || stop(new Error('upload aborted by the client')));
           out.once('error', stop);
           out.once('finish', resolve);
         });
