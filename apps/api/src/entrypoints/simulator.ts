@@ -1,12 +1,7 @@
 import mysql from 'mysql2/promise';
 import { z } from 'zod';
 import { createLogger } from '../logger';
-import {
-  createControlHandler,
-  createDemoGenerator,
-  startAriSimulator,
-  syncEndpointsFromAra,
-} from '../telephony/simulator';
+import { createControlHandler, createDemoGenerator, startAriSimulator } from '../telephony/simulator';
 
 /**
  * Runs the ARI simulator on its own: `tsx src/entrypoints/simulator.ts`.
@@ -41,6 +36,7 @@ const list = (value: string) =>
 
 const log = createLogger({ LOG_LEVEL: env.LOG_LEVEL, NODE_ENV: 'development' }, 'ari-simulator');
 let demo: ReturnType<typeof createDemoGenerator> | undefined;
+const pool = env.DATABASE_URL ? mysql.createPool({ uri: env.DATABASE_URL, connectionLimit: 2 }) : undefined;
 const sim = await startAriSimulator({
   port: env.ARI_SIM_PORT,
   host: env.ARI_SIM_HOST,
@@ -50,30 +46,18 @@ const sim = await startAriSimulator({
   timeScale: env.ARI_SIM_TIME_SCALE,
   endpoints: list(env.ARI_SIM_ENDPOINTS).map((resource) => ({ resource })),
   log,
+  araPool: pool,
   control: (s) => {
     demo = createDemoGenerator(s);
     return createControlHandler(s, demo);
   },
 });
 
-const pool = env.DATABASE_URL ? mysql.createPool({ uri: env.DATABASE_URL, connectionLimit: 2 }) : undefined;
-const sync = async () => {
-  if (!pool) return;
-  try {
-    await syncEndpointsFromAra(sim.core, pool);
-  } catch (err) {
-    log.warn({ err }, 'could not read ps_endpoints');
-  }
-};
-await sync();
-const syncTimer = pool ? setInterval(() => void sync(), 5000) : undefined;
-
 const dids = list(env.ARI_SIM_DEMO_DIDS);
 if (dids.length > 0) demo?.start({ dids, callsPerMinute: env.ARI_SIM_DEMO_CALLS_PER_MINUTE });
 log.info({ url: sim.url, app: sim.app, demo: dids.length > 0 }, 'ARI simulator listening');
 
 const stop = async () => {
-  if (syncTimer) clearInterval(syncTimer);
   demo?.stop();
   await sim.stop();
   await pool?.end();

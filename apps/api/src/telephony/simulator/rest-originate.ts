@@ -44,6 +44,10 @@ function newOutboundChannel(
     simulated: originator?.simulated,
     ...(callerId ? { caller: callerId, connected: callerId } : {}),
   });
+  // Caller id set through variables, as the bridge does for agent legs.
+  const vars = variablesOf(ctx.body);
+  if (vars['CALLERID(num)'] !== undefined) channel.json.caller.number = vars['CALLERID(num)'];
+  if (vars['CALLERID(name)'] !== undefined) channel.json.caller.name = vars['CALLERID(name)'];
   if (target.external) {
     channel.json.dialplan.exten = target.external;
     channel.json.connected = { name: '', number: target.external };

@@ -1,3 +1,5 @@
+import type { Pool } from 'mysql2/promise';
+import { syncEndpointsFromAra } from './ara-endpoints';
 import { SimCore, type SimOptions } from './core';
 import type { SimEndpointConfig } from './model';
 import { placeCall, phoneHandle, type CallHandle, type PlaceCallOptions, type PhoneHandle } from './script';
@@ -8,7 +10,13 @@ export type AriSimulatorOptions = SimOptions & {
   host?: string;
   username?: string;
   password?: string;
-  log?: { error: (obj: object, msg?: string) => void };
+  /**
+   * Learn phones and trunks from `ps_endpoints` (as a realtime Asterisk would) at start and
+   * every `araRefreshMs` (5 s), so calls to newly provisioned endpoints work.
+   */
+  araPool?: Pick<Pool, 'query'>;
+  araRefreshMs?: number;
+  log?: { error: (obj: object, msg?: string) => void; warn?: (obj: object, msg?: string) => void };
   /** Extra /_sim/ routes (the demo generator adds its own). */
   control?: (sim: AriSimulator) => ControlHandler | undefined;
 };
@@ -33,6 +41,18 @@ export async function startAriSimulator(options: AriSimulatorOptions = {}) {
   });
   const port = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  const pool = options.araPool;
+  const syncAra = async () => {
+    if (!pool) return;
+    try {
+      await syncEndpointsFromAra(core, pool);
+    } catch (err) {
+      options.log?.warn?.({ err }, 'ARI simulator could not read ps_endpoints');
+    }
+  };
+  await syncAra();
+  const araTimer = pool ? setInterval(() => void syncAra(), options.araRefreshMs ?? 5000) : undefined;
+  araTimer?.unref();
 
   const sim = {
     core,
@@ -54,7 +74,10 @@ export async function startAriSimulator(options: AriSimulatorOptions = {}) {
       server.dropSockets();
     },
     onEvent: core.onEvent.bind(core),
+    /** Re-reads ps_endpoints now (after provisioning a phone in a test). */
+    syncEndpoints: syncAra,
     async stop() {
+      if (araTimer) clearInterval(araTimer);
       core.wipe();
       await server.close();
     },
