@@ -17,7 +17,7 @@ try {
     });
     const created = result.logins.filter((l) => l.created).length;
     console.log(
-      created ? `seed: created ${created} account(s)` : 'seed: nothing to do, everything already exists',
+      created ? `seed: created ${created} account(s)` : 'seed: no new accounts, every login already existed',
     );
     console.log('\nSeeded logins:');
     const width = Math.max(...result.logins.map((l) => l.label.length));

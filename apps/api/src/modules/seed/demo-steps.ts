@@ -4,10 +4,17 @@ import type { SystemRoleKey } from '@switchboard/contracts';
 import { notificationsDemoStep } from '../notifications/notifications.seed';
 import { routingDemoStep } from '../dids/routing.seed';
 
+/** The settings the seed needs; the rest of the configuration is optional (tests pass only these). */
+export type SeedConfig = Pick<
+  Config,
+  'SEED_ADMIN_EMAIL' | 'SEED_ADMIN_PASSWORD' | 'PLATFORM_ADMIN_EMAIL' | 'PLATFORM_ADMIN_PASSWORD'
+> &
+  Partial<Config>;
+
 /** What a demo step gets: the demo tenant, its people, and the open transaction to write in. */
 export type DemoSeedContext = {
   tx: Transaction;
-  config: Config;
+  config: SeedConfig;
   now: Date;
   tenant: {
     id: string;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../../test/helpers';
+import { createTestApp, testConfig, type TestApp } from '../../../test/helpers';
+import type { Config } from '../../config';
 import { createDb, type DbHandle } from '../../db/client';
 import { roles, tenants, users } from '../../db/schema/index';
 import { verifyPassword } from '../../lib/passwords';
@@ -14,13 +15,15 @@ let handle: DbHandle;
 beforeAll(async () => {
   t = await createTestApp();
   handle = createDb({ url: t.url, poolSize: 2 });
+  config = testConfig(t.url, seedSettings);
 });
 afterAll(async () => {
   await handle?.close();
   await t?.close();
 });
 
-const config = {
+let config: Config;
+const seedSettings = {
   SEED_ADMIN_EMAIL: 'admin@seedtest.example',
   SEED_ADMIN_PASSWORD: 'seed-password-123',
   PLATFORM_ADMIN_EMAIL: 'operator@seedtest.example',

@@ -19,13 +19,13 @@ export type NewSeedUser = {
 export function createSeedRepository(tx: Executor) {
   return {
     // E-mail is unique across the platform (docs/decisions/003), so this lookup is global.
-    async findUserIdByEmail(email: string): Promise<string | null> {
+    async findUserByEmail(email: string): Promise<{ id: string; tenantId: string | null } | null> {
       const [row] = await tx
-        .select({ id: users.id })
+        .select({ id: users.id, tenantId: users.tenantId })
         .from(users)
         .where(eq(users.email, email.toLowerCase()))
         .limit(1);
-      return row?.id ?? null;
+      return row ?? null;
     },
 
     async insertUser(input: NewSeedUser): Promise<string> {

@@ -1,9 +1,8 @@
 import { systemRoleKeys, type SystemRoleKey } from '@switchboard/contracts';
-import type { Config } from '../../config';
-import type { Database } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import { provisionTenant } from '../tenants/tenant-provisioning';
 import { createSeedRepository } from './seed.repository';
-import type { DemoSeedContext, DemoSeedStep } from './demo-steps';
+import type { DemoSeedContext, DemoSeedStep, SeedConfig } from './demo-steps';
 
 export const DEMO_TENANT = { name: 'Demo Company', slug: 'demo' } as const;
 
@@ -12,20 +11,20 @@ export type SeedResult = { logins: SeedLogin[]; tenantId: string; failedSteps: s
 
 type SeedOptions = {
   db: Database;
-  config: Pick<
-    Config,
-    'SEED_ADMIN_EMAIL' | 'SEED_ADMIN_PASSWORD' | 'PLATFORM_ADMIN_EMAIL' | 'PLATFORM_ADMIN_PASSWORD'
-  > &
-    Partial<Config>;
+  config: SeedConfig;
   steps: DemoSeedStep[];
   now?: Date;
   log?: (message: string) => void;
 };
 
-/** Supervisor and agents share the admin's e-mail domain and the seed password. */
+type SeedRepository = ReturnType<typeof createSeedRepository>;
+type DemoTenant = DemoSeedContext['tenant'];
+
+/** The demo tenant's people; supervisor and agents share the admin's e-mail domain and password. */
 function demoPeople(adminEmail: string) {
   const domain = adminEmail.split('@')[1] ?? 'demo.switchboard.local';
-  return [
+  const people: { key: string; role: SystemRoleKey; email: string; name: string; label: string }[] = [
+    { key: 'admin', role: 'admin', email: adminEmail, name: 'Dana Admin', label: 'Demo admin' },
     {
       key: 'supervisor',
       role: 'supervisor',
@@ -35,13 +34,94 @@ function demoPeople(adminEmail: string) {
     },
     { key: 'agent1', role: 'agent', email: `agent1@${domain}`, name: 'Alex Agent', label: 'Demo agent 1' },
     { key: 'agent2', role: 'agent', email: `agent2@${domain}`, name: 'Robin Agent', label: 'Demo agent 2' },
-  ] as const satisfies readonly {
-    key: string;
-    role: SystemRoleKey;
-    email: string;
-    name: string;
-    label: string;
-  }[];
+  ];
+  return people;
+}
+
+async function ensureOperator(repo: SeedRepository, config: SeedConfig, now: Date): Promise<SeedLogin> {
+  const email = config.PLATFORM_ADMIN_EMAIL.toLowerCase();
+  const password = config.PLATFORM_ADMIN_PASSWORD;
+  const existing = await repo.findUserByEmail(email);
+  if (existing && existing.tenantId !== null) {
+    throw new Error(`PLATFORM_ADMIN_EMAIL ${email} already belongs to a tenant user; choose another address`);
+  }
+  if (!existing) {
+    await repo.insertUser({
+      tenantId: null,
+      roleId: null,
+      email,
+      name: 'Platform operator',
+      password,
+      platformAdmin: true,
+      now,
+    });
+  }
+  return { label: 'Platform operator', email, password, created: !existing };
+}
+
+/** Finds or creates "Demo Company" and its people; an e-mail taken outside the tenant is an error. */
+async function ensureDemoTenant(
+  tx: Transaction,
+  repo: SeedRepository,
+  config: SeedConfig,
+  now: Date,
+): Promise<{ tenant: DemoTenant; logins: SeedLogin[] }> {
+  const password = config.SEED_ADMIN_PASSWORD;
+  const people = demoPeople(config.SEED_ADMIN_EMAIL.toLowerCase());
+  const tenantId =
+    (await repo.findTenantIdBySlug(DEMO_TENANT.slug)) ??
+    (await provisionTenant(tx, { ...DEMO_TENANT, now })).tenantId;
+  const found = await repo.systemRoleIds(tenantId);
+  const missing = systemRoleKeys.filter((k) => !found[k]);
+  if (missing.length) throw new Error(`The demo tenant has lost its system roles: ${missing.join(', ')}`);
+  const roleIds = found as Record<SystemRoleKey, string>;
+
+  const users: DemoTenant['users'] = {};
+  const logins: SeedLogin[] = [];
+  for (const person of people) {
+    const existing = await repo.findUserByEmail(person.email);
+    if (existing && existing.tenantId !== tenantId) {
+      throw new Error(
+        `${person.email} already belongs to an account outside the demo tenant; set SEED_ADMIN_EMAIL to another domain`,
+      );
+    }
+    const id =
+      existing?.id ??
+      (await repo.insertUser({
+        tenantId,
+        roleId: roleIds[person.role],
+        email: person.email,
+        name: person.name,
+        password,
+        now,
+      }));
+    users[person.key] = { id, email: person.email };
+    logins.push({ label: person.label, email: person.email, password, created: !existing });
+  }
+  return { tenant: { id: tenantId, slug: DEMO_TENANT.slug, roleIds, users }, logins };
+}
+
+/** Each step in its own transaction: a failing one is rolled back and named, the others still run. */
+async function runDemoSteps(opts: Required<SeedOptions>, tenant: DemoTenant): Promise<string[]> {
+  const failed: string[] = [];
+  for (const step of opts.steps) {
+    try {
+      await opts.db.transaction((tx) =>
+        step.run({
+          tx,
+          config: opts.config,
+          now: opts.now,
+          tenant,
+          log: (m) => opts.log(`[${step.name}] ${m}`),
+        }),
+      );
+      opts.log(`demo step ${step.name}: done`);
+    } catch (e) {
+      failed.push(step.name);
+      opts.log(`demo step ${step.name} FAILED: ${(e as Error).message}`);
+    }
+  }
+  return failed;
 }
 
 /**
@@ -49,111 +129,14 @@ function demoPeople(adminEmail: string) {
  * then runs every demo step. Idempotent: existing rows are found by e-mail or slug and left
  * untouched, so a second run creates nothing and reports the same logins.
  */
-export async function seedDemo({
-  db,
-  config,
-  steps,
-  now = new Date(),
-  log = () => {},
-}: SeedOptions): Promise<SeedResult> {
-  const password = config.SEED_ADMIN_PASSWORD;
-  const logins: SeedLogin[] = [];
-
-  const core = await db.transaction(async (tx) => {
+export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
+  const opts: Required<SeedOptions> = { now: new Date(), log: () => {}, ...options };
+  const core = await opts.db.transaction(async (tx) => {
     const repo = createSeedRepository(tx);
-    const operatorEmail = config.PLATFORM_ADMIN_EMAIL.toLowerCase();
-    let created = false;
-    if (!(await repo.findUserIdByEmail(operatorEmail))) {
-      await repo.insertUser({
-        tenantId: null,
-        roleId: null,
-        email: operatorEmail,
-        name: 'Platform operator',
-        password: config.PLATFORM_ADMIN_PASSWORD,
-        platformAdmin: true,
-        now,
-      });
-      created = true;
-    }
-    logins.push({
-      label: 'Platform operator',
-      email: operatorEmail,
-      password: config.PLATFORM_ADMIN_PASSWORD,
-      created,
-    });
-
-    const adminEmail = config.SEED_ADMIN_EMAIL.toLowerCase();
-    let tenantId = await repo.findTenantIdBySlug(DEMO_TENANT.slug);
-    let tenantCreated = false;
-    if (!tenantId) {
-      if (await repo.findUserIdByEmail(adminEmail)) {
-        throw new Error(
-          `SEED_ADMIN_EMAIL ${adminEmail} already belongs to another account; choose another address`,
-        );
-      }
-      const made = await provisionTenant(tx, {
-        ...DEMO_TENANT,
-        admin: { email: adminEmail, name: 'Dana Admin', password },
-        now,
-      });
-      tenantId = made.tenantId;
-      tenantCreated = true;
-    }
-    const roleIds = await repo.systemRoleIds(tenantId);
-    const missing = systemRoleKeys.filter((k) => !roleIds[k]);
-    if (missing.length) throw new Error(`The demo tenant has lost its system roles: ${missing.join(', ')}`);
-    const fullRoleIds = roleIds as Record<SystemRoleKey, string>;
-
-    const users: DemoSeedContext['tenant']['users'] = {};
-    let adminId = await repo.findUserIdByEmail(adminEmail);
-    if (!adminId) {
-      adminId = await repo.insertUser({
-        tenantId,
-        roleId: fullRoleIds.admin,
-        email: adminEmail,
-        name: 'Dana Admin',
-        password,
-        now,
-      });
-      tenantCreated = true;
-    }
-    users.admin = { id: adminId, email: adminEmail };
-    logins.push({ label: 'Demo admin', email: adminEmail, password, created: tenantCreated });
-
-    for (const person of demoPeople(adminEmail)) {
-      let id = await repo.findUserIdByEmail(person.email);
-      const personCreated = !id;
-      id ??= await repo.insertUser({
-        tenantId,
-        roleId: fullRoleIds[person.role],
-        email: person.email,
-        name: person.name,
-        password,
-        now,
-      });
-      users[person.key] = { id, email: person.email };
-      logins.push({ label: person.label, email: person.email, password, created: personCreated });
-    }
-    return { tenantId, roleIds: fullRoleIds, users };
+    const operator = await ensureOperator(repo, opts.config, opts.now);
+    const demo = await ensureDemoTenant(tx, repo, opts.config, opts.now);
+    return { tenant: demo.tenant, logins: [operator, ...demo.logins] };
   });
-
-  const failedSteps: string[] = [];
-  for (const step of steps) {
-    try {
-      await db.transaction(async (tx) =>
-        step.run({
-          tx,
-          config: config as Config,
-          now,
-          tenant: { id: core.tenantId, slug: DEMO_TENANT.slug, roleIds: core.roleIds, users: core.users },
-          log: (m) => log(`[${step.name}] ${m}`),
-        }),
-      );
-      log(`demo step ${step.name}: done`);
-    } catch (e) {
-      failedSteps.push(step.name);
-      log(`demo step ${step.name} FAILED: ${(e as Error).message}`);
-    }
-  }
-  return { logins, tenantId: core.tenantId, failedSteps };
+  const failedSteps = await runDemoSteps(opts, core.tenant);
+  return { logins: core.logins, tenantId: core.tenant.id, failedSteps };
 }
