@@ -6,6 +6,7 @@ import { AppError } from '../../lib/app-error';
 import { decodeCursor, pageOf } from '../../lib/cursor';
 import type { TenantContext } from '../../plugins/context';
 import type { Telephony } from '../../telephony/telephony.service';
+import type { CallRouter } from '../../telephony/router/call-router';
 import type { CallRow, CallsRepository } from './calls.repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -46,6 +47,12 @@ export function toCallRecord(r: CallRow, names: { queues: Map<string, string>; u
  * control goes to the call router running in this process's worker role.
  */
 export function createCallsService(deps: { db: Database; repo: CallsRepository; telephony: Telephony }) {
+  /** Call control runs as router work, in order with the ARI events of the same calls. */
+  function control<T>(fn: (c: CallRouter['control']) => Promise<T>): Promise<T> {
+    const router = deps.telephony.router();
+    return router.run(() => fn(router.control));
+  }
+
   async function names(tenantId: string, rows: CallRow[]) {
     const queueIds = [...new Set(rows.map((r) => r.queueId).filter((x): x is string => !!x))];
     const userIds = [...new Set(rows.map((r) => r.agentUserId).filter((x): x is string => !!x))];
@@ -106,37 +113,36 @@ export function createCallsService(deps: { db: Database; repo: CallsRepository; 
     },
     async hangup(ctx: TenantContext, id: string) {
       await ownedLive(ctx, id);
-      await deps.telephony.router().control.hangup(ctx.tenantId, id);
+      await control((c) => c.hangup(ctx.tenantId, id));
     },
     async hold(ctx: TenantContext, id: string, onHold: boolean) {
       await ownedLive(ctx, id);
-      await deps.telephony.router().control.hold(ctx.tenantId, id, onHold);
+      await control((c) => c.hold(ctx.tenantId, id, onHold));
     },
     async mute(ctx: TenantContext, id: string, muted: boolean) {
       await ownedLive(ctx, id);
-      await deps.telephony.router().control.mute(ctx.tenantId, id, muted);
+      await control((c) => c.mute(ctx.tenantId, id, muted));
     },
     async record(ctx: TenantContext, id: string, on: boolean) {
       await ownedLive(ctx, id);
       if (ctx.features && !ctx.features.recording) throw new AppError('FEATURE_DISABLED', 'Recording is not enabled for this organisation');
-      await deps.telephony.router().control.record(ctx.tenantId, id, on);
+      await control((c) => c.record(ctx.tenantId, id, on));
     },
     async transfer(ctx: TenantContext, id: string, input: TransferInput) {
       await ownedLive(ctx, id);
-      const control = deps.telephony.router().control;
-      if (input.kind === 'blind') return control.blindTransfer(ctx.tenantId, id, ctx.userId, input.target);
-      return control.consult(ctx.tenantId, id, input.target);
+      if (input.kind === 'blind') return control((c) => c.blindTransfer(ctx.tenantId, id, ctx.userId, input.target));
+      return control((c) => c.consult(ctx.tenantId, id, input.target));
     },
     async finishTransfer(ctx: TenantContext, id: string, action: 'complete' | 'cancel') {
       await ownedLive(ctx, id);
-      await deps.telephony.router().control.finishConsult(ctx.tenantId, id, ctx.userId, action);
+      await control((c) => c.finishConsult(ctx.tenantId, id, ctx.userId, action));
     },
     async supervise(ctx: TenantContext, id: string, mode: 'listen' | 'whisper' | 'barge') {
       await ownedLive(ctx, id);
-      return deps.telephony.router().control.supervise(ctx.tenantId, id, ctx.userId, mode);
+      return control((c) => c.supervise(ctx.tenantId, id, ctx.userId, mode));
     },
     async originate(ctx: TenantContext, number: string) {
-      const call = await deps.telephony.router().control.clickToCall(ctx.tenantId, ctx.userId, number);
+      const call = await control((c) => c.clickToCall(ctx.tenantId, ctx.userId, number));
       return { call_id: call.id };
     },
   };
