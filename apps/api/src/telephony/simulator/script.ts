@@ -49,10 +49,6 @@ function sleep(core: SimCore, ms: number, owner?: SimChannel) {
   return new Promise<void>((resolve) => core.after(ms, resolve, owner));
 }
 
-async function until(check: () => boolean, alive: () => boolean) {
-  while (!check() && alive()) await new Promise((r) => setTimeout(r, 5));
-}
-
 export function phoneHold(core: SimCore, channel: SimChannel, hold: boolean) {
   if (channel.destroyed || channel.phoneHold === hold) return;
   channel.phoneHold = hold;
@@ -84,10 +80,27 @@ function handleFor(core: SimCore, channel: SimChannel): CallHandle {
   };
 }
 
+/** Resolves once the channel is Up or gone, woken by the simulator's own events (no polling). */
+function whenUp(core: SimCore, channel: SimChannel): Promise<void> {
+  return new Promise((resolve) => {
+    const settled = () => channel.destroyed || channel.json.state === 'Up';
+    if (settled()) return resolve();
+    const off = core.onEvent(() => {
+      if (!settled()) return;
+      off();
+      resolve();
+    });
+    void core.whenGone(channel.json.id).then(() => {
+      off();
+      resolve();
+    });
+  });
+}
+
 async function runScript(core: SimCore, channel: SimChannel, steps: CallScriptStep[]) {
   const alive = () => !channel.destroyed;
   for (const step of steps) {
-    if (step.whenAnswered) await until(() => channel.json.state === 'Up', alive);
+    if (step.whenAnswered) await whenUp(core, channel);
     if (step.afterMs) await sleep(core, step.afterMs, channel);
     if (!alive()) return;
     if (step.dtmf) await pressDigits(core, channel, step.dtmf, step.dtmfDurationMs);

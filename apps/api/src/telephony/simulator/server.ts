@@ -23,7 +23,7 @@ export type SimServerOptions = {
   log?: { error: (obj: object, msg?: string) => void };
 };
 
-type AppSocket = { ws: WebSocket; app: string; subscribeAll: boolean };
+type AppSocket = { ws: WebSocket; app: string; subscribeAll: boolean; replaced: boolean };
 
 function send(res: ServerResponse, response: SimResponse) {
   if (response.raw) {
@@ -121,8 +121,25 @@ export function createSimServer(core: SimCore, options: SimServerOptions) {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const entry: AppSocket = { ws, app, subscribeAll: url.searchParams.get('subscribeAll') === 'true' };
+      const entry: AppSocket = {
+        ws,
+        app,
+        subscribeAll: url.searchParams.get('subscribeAll') === 'true',
+        replaced: false,
+      };
       core.knownApps.add(app);
+      // One socket per application: the newer wins, the older hears ApplicationReplaced (events.json).
+      for (const older of sockets) {
+        if (older.app !== app || older.replaced) continue;
+        older.replaced = true;
+        const replaced = {
+          type: 'ApplicationReplaced',
+          timestamp: core.now(),
+          asterisk_id: core.asteriskId,
+          application: app,
+        };
+        if (older.ws.readyState === older.ws.OPEN) older.ws.send(JSON.stringify(replaced));
+      }
       sockets.add(entry);
       ws.on('close', () => sockets.delete(entry));
       ws.on('error', () => sockets.delete(entry));
@@ -131,7 +148,7 @@ export function createSimServer(core: SimCore, options: SimServerOptions) {
 
   const unsubscribe = core.onEvent((event, apps, allOnly) => {
     for (const socket of sockets) {
-      const wanted = socket.subscribeAll || (!allOnly && apps.has(socket.app));
+      const wanted = !socket.replaced && (socket.subscribeAll || (!allOnly && apps.has(socket.app)));
       if (wanted && socket.ws.readyState === socket.ws.OPEN) {
         socket.ws.send(JSON.stringify({ ...event, application: socket.app }));
       }

@@ -28,6 +28,20 @@ export type ConnectedInfo = { reconnect: boolean; attempt: number };
 type Unsubscribe = () => void;
 
 /**
+ * Exponential backoff with "equal jitter": half of each delay fixed, half random, so workers
+ * reconnecting to a restarted Asterisk do not stampede. Never above `maxMs`.
+ */
+export function reconnectDelay(
+  attempt: number,
+  initialMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+) {
+  const base = Math.min(maxMs, initialMs * 2 ** attempt);
+  return Math.round(base / 2 + random() * (base / 2));
+}
+
+/**
  * The events WebSocket (`GET /ari/events?app=NAME`). It keeps itself connected: jittered
  * exponential reconnect, liveness pings, and a connection state the worker exposes as telephony
  * status. Asterisk replays nothing after a drop (surprise 13), so `onConnected` fires on every
@@ -80,11 +94,7 @@ export function createAriEventStream(options: AriEventStreamOptions) {
     call(stateHandlers, next, previous);
   }
 
-  /** Exponential backoff with "equal jitter": half fixed, half random, so workers do not stampede. */
-  function nextDelay(): number {
-    const base = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
-    return Math.round(base / 2 + random() * (base / 2));
-  }
+  const nextDelay = () => reconnectDelay(attempt, initialDelayMs, maxDelayMs, random);
 
   function scheduleReconnect() {
     if (!running || reconnectTimer) return;

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulatorWithClient, waitFor } from '../../simulator/test-kit';
+import { createAriClient } from './ari-client';
+import { reconnectDelay } from './events';
+
+describe('reconnect backoff', () => {
+  it('doubles from the initial delay, is jittered between half and all of it, and caps at the maximum', () => {
+    expect([0, 1, 2, 3].map((a) => reconnectDelay(a, 250, 10_000, () => 1))).toEqual([250, 500, 1000, 2000]);
+    expect([0, 1, 2, 3].map((a) => reconnectDelay(a, 250, 10_000, () => 0))).toEqual([125, 250, 500, 1000]);
+    expect(reconnectDelay(20, 250, 10_000, () => 1)).toBe(10_000);
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const delay = reconnectDelay(attempt, 250, 10_000);
+      expect(delay).toBeGreaterThanOrEqual(Math.min(10_000, 250 * 2 ** attempt) / 2);
+      expect(delay).toBeLessThanOrEqual(10_000);
+    }
+  });
+});
+
+describe('events socket', () => {
+  let stop: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await stop?.();
+    stop = undefined;
+  });
+
+  it('stays degraded while Asterisk refuses the socket and connects once it accepts again', async () => {
+    const h = await startSimulatorWithClient();
+    stop = h.stop;
+    const wrong = createAriClient({
+      name: 'wrong',
+      url: h.sim.url,
+      username: 'nobody',
+      password: 'wrong',
+      app: 'other',
+      events: { initialDelayMs: 10, maxDelayMs: 20 },
+    });
+    const states: string[] = [];
+    wrong.events.onStateChange((s) => states.push(s));
+    wrong.connect();
+    await waitFor(() => states.length > 0, 'a state change');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(wrong.events.state).toBe('degraded');
+    expect(states).toEqual(['degraded']);
+    await wrong.close();
+  });
+
+  it('a second socket for the same app replaces the first, which hears ApplicationReplaced', async () => {
+    const h = await startSimulatorWithClient();
+    stop = h.stop;
+    const second = createAriClient({
+      name: 'second',
+      url: h.sim.url,
+      username: h.sim.username,
+      password: h.sim.password,
+      app: h.sim.app,
+    });
+    const seen: string[] = [];
+    second.events.onAny((e) => seen.push(e.type));
+    second.connect();
+    await h.nextEvent('ApplicationReplaced');
+    h.sim.placeCall({ from: '+15551000', to: '+15557001' });
+    await waitFor(() => seen.includes('StasisStart'), 'StasisStart on the newer socket');
+    expect(h.events.filter((e) => e.type === 'StasisStart')).toEqual([]);
+    await second.close();
+  });
+});
