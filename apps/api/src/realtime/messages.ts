@@ -20,7 +20,7 @@ export type MessageDeps = { hub: Hub; rooms: RoomAuthorizer; auth: SocketAuth; a
 const errorFrame = (id: string | null, code: string, message: string, room?: string) =>
   ({ type: 'error', id, code, message, ...(room ? { room } : {}) }) as const;
 
-/** Handles one client frame: rate limit, parse, then one handler per message type. */
+/** Handles client frames: rate limit on arrival, then parse and one handler per message type. */
 export function createMessageHandler(deps: MessageDeps) {
   const { hub } = deps;
 
@@ -98,16 +98,18 @@ export function createMessageHandler(deps: MessageDeps) {
     }
   }
 
-  return async function onMessage(conn: Connection, raw: RawData, isBinary: boolean) {
+  /**
+   * The message budget (W5), checked as each frame arrives rather than when its turn comes, so
+   * a flood is dropped at once instead of queueing work that would slow other tenants down.
+   */
+  function admit(conn: Connection): boolean {
     const verdict = conn.admit();
-    if (verdict === 'close') {
-      conn.close(wsCloseCodes.rateLimited, 'Too many messages');
-      return;
-    }
-    if (verdict === 'drop') {
-      conn.send(errorFrame(null, 'RATE_LIMITED', 'Too many messages, slow down'));
-      return;
-    }
+    if (verdict === 'close') conn.close(wsCloseCodes.rateLimited, 'Too many messages');
+    else if (verdict === 'drop') conn.send(errorFrame(null, 'RATE_LIMITED', 'Too many messages, slow down'));
+    return verdict === 'ok';
+  }
+
+  async function handle(conn: Connection, raw: RawData, isBinary: boolean) {
     let parsed: unknown;
     try {
       if (isBinary) throw new Error('binary');
@@ -133,5 +135,7 @@ export function createMessageHandler(deps: MessageDeps) {
         conn.send(errorFrame(id, 'INTERNAL', 'Something went wrong'));
       }
     }
-  };
+  }
+
+  return { admit, handle };
 }

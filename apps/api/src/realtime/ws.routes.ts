@@ -66,7 +66,7 @@ export const realtimeRoutes: FastifyPluginAsyncZod<{ container: Container }> = a
     log: container.log,
     options: realtime.options,
   });
-  const onMessage = createMessageHandler({ hub, rooms: realtime.rooms, auth, agents });
+  const messages = createMessageHandler({ hub, rooms: realtime.rooms, auth, agents });
   const verified = new WeakMap<FastifyRequest, { ctx: TenantContext; expiresAtMs: number }>();
 
   await app.register(websocket, {
@@ -117,6 +117,7 @@ export const realtimeRoutes: FastifyPluginAsyncZod<{ container: Container }> = a
       }
       const since = (req.query as z.infer<typeof wsQuerySchema>).since;
       // Frames are handled one after another, in order, once the welcome has been sent.
+      let ready: Connection | null = null;
       let chain: Promise<Connection | null> = hub
         .accept(socket, who.ctx, who.expiresAtMs, since === undefined ? null : Number(since))
         .catch((err) => {
@@ -124,9 +125,13 @@ export const realtimeRoutes: FastifyPluginAsyncZod<{ container: Container }> = a
           socket.close(1011, 'Internal error');
           return null;
         });
+      void chain.then((conn) => (ready = conn));
       socket.on('message', (raw, isBinary) => {
+        if (ready && !messages.admit(ready)) return;
+        const admitted = ready !== null;
         chain = chain.then(async (conn) => {
-          if (conn && !conn.closed) await onMessage(conn, raw, isBinary);
+          if (!conn || conn.closed || (!admitted && !messages.admit(conn))) return conn;
+          await messages.handle(conn, raw, isBinary);
           return conn;
         });
       });
