@@ -179,11 +179,15 @@ async function main() {
   }
 
   let exitCode = 0;
-  const onExit = (name) => (code, signal) => {
-    console.error(`${prefix('setup')} ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping`);
-    exitCode = 1;
-    void shutdown();
-  };
+  // A Ctrl-C reaches the children and the quick start together; wait a moment so the quick start's
+  // own signal handler marks the shutdown before a child's exit is taken for a crash.
+  const onExit = (name) => (code, signal) =>
+    setTimeout(() => {
+      if (shuttingDown) return;
+      console.error(`${prefix('setup')} ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping`);
+      exitCode = 1;
+      void shutdown();
+    }, 300);
   const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const api = await startChild('api', process.execPath, [tsx, 'src/entrypoints/api.ts'], {
     cwd: path.join(root, 'apps', 'api'),

@@ -33,12 +33,13 @@ async function lineFormatter() {
 }
 
 /**
- * A long-running child with prefixed output, in its own process group so Ctrl-C reaches only the
- * quick start, which then stops the children in order.
+ * A long-running child with prefixed output. It stays in the quick start's process group, so
+ * whatever kills the group (a terminal's Ctrl-C, a test runner stopping its web server) reaches it
+ * too and nothing is left running; `stop` asks it to end with SIGTERM, then SIGKILL after a grace.
  */
 export async function startChild(name, command, args, { cwd, env, onExit }) {
   const format = await lineFormatter();
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) =>
       process.stdout.write(`${prefix(name)} ${format(line)}\n`),
@@ -56,18 +57,8 @@ export async function startChild(name, command, args, { cwd, env, onExit }) {
     async stop(graceMs = 15_000) {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        child.kill('SIGTERM');
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
-      }, graceMs);
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
     },

@@ -108,8 +108,9 @@ export async function startPrivateDatabase(rootDir, log) {
       '--innodb-buffer-pool-size=128M',
       ...asRoot,
     ],
-    // Own process group: Ctrl-C reaches only the quick start, which stops the database last.
-    { stdio: ['ignore', openSync(errorLog, 'a'), openSync(errorLog, 'a')], detached: true },
+    // Same process group as the quick start: mariadbd ignores the SIGINT of a Ctrl-C, so it keeps
+    // serving the API while that drains, and the quick start stops it last with SIGTERM.
+    { stdio: ['ignore', openSync(errorLog, 'a'), openSync(errorLog, 'a')] },
   );
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   log(`starting private ${path.basename(server)} on 127.0.0.1:${PRIVATE_PORT} (log: ${errorLog})`);
