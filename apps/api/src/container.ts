@@ -37,6 +37,7 @@ import { createQueueStatsRepository } from './modules/calls/queue-stats.reposito
 import { createQueueStatsService } from './modules/calls/queue-stats.service';
 import { createTelephony } from './telephony/telephony.service';
 import type { Timers } from './telephony/router/ports';
+import { createRoutingDirectory } from './telephony/router/routing-directory';
 
 /** External systems, passed in so tests can replace them. */
 export type Ports = {
@@ -120,7 +121,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     queueStats,
     timers: overrides.telephonyTimers,
   });
-  const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony });
+  const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony, directory: createRoutingDirectory(db) });
 
   const closers: (() => Promise<void>)[] = [];
   // Background auth work (reset and registration mail) finishes before the pool closes.

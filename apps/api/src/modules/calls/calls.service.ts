@@ -7,6 +7,7 @@ import { decodeCursor, pageOf } from '../../lib/cursor';
 import type { TenantContext } from '../../plugins/context';
 import type { Telephony } from '../../telephony/telephony.service';
 import type { CallRouter } from '../../telephony/router/call-router';
+import type { RoutingDirectory } from '../../telephony/router/ports';
 import type { CallRow, CallsRepository } from './calls.repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -46,7 +47,7 @@ export function toCallRecord(r: CallRow, names: { queues: Map<string, string>; u
  * Live calls and call control. Reads come from the call records (any API instance can answer);
  * control goes to the call router running in this process's worker role.
  */
-export function createCallsService(deps: { db: Database; repo: CallsRepository; telephony: Telephony }) {
+export function createCallsService(deps: { db: Database; repo: CallsRepository; telephony: Telephony; directory: RoutingDirectory }) {
   /** Call control runs as router work, in order with the ARI events of the same calls. */
   function control<T>(fn: (c: CallRouter['control']) => Promise<T>): Promise<T> {
     const router = deps.telephony.router();
@@ -142,6 +143,9 @@ export function createCallsService(deps: { db: Database; repo: CallsRepository; 
       return control((c) => c.supervise(ctx.tenantId, id, ctx.userId, mode));
     },
     async originate(ctx: TenantContext, number: string) {
+      if (!(await deps.directory.endpointForUser(ctx.tenantId, ctx.userId))) {
+        throw new AppError('UNPROCESSABLE', 'You have no phone (endpoint) assigned: ask an admin to assign one');
+      }
       const call = await control((c) => c.clickToCall(ctx.tenantId, ctx.userId, number));
       return { call_id: call.id };
     },
