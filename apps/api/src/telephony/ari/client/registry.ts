@@ -33,22 +33,21 @@ export function createAriRegistry(
     if (clients.has(server.name)) throw new Error(`ARI server "${server.name}" is configured twice`);
     clients.set(server.name, createAriClient({ ...extra, ...server }));
   }
+  const list = (): AriClient[] => [...clients.values()];
   return {
     get(name: string): AriClient | undefined {
       return clients.get(name);
     },
-    list(): AriClient[] {
-      return [...clients.values()];
-    },
+    list,
     /** Per server connection state, for /readyz and the telephony status API. */
     status(): Array<{ name: string; state: AriConnectionState }> {
-      return this.list().map((c) => ({ name: c.name, state: c.events.state }));
+      return list().map((c) => ({ name: c.name, state: c.events.state }));
     },
     connectAll() {
       for (const client of clients.values()) client.connect();
     },
     async closeAll() {
-      await Promise.all(this.list().map((c) => c.close()));
+      await Promise.all(list().map((c) => c.close()));
     },
   };
 }
