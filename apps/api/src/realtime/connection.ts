@@ -18,6 +18,18 @@ class RecentIds {
   }
 }
 
+/** One serialisation per event, however many sockets of a room receive it. */
+const frames = new WeakMap<BusEvent, string>();
+function frameOf(e: BusEvent): string {
+  let frame = frames.get(e);
+  if (frame === undefined) {
+    const msg: WsServerMessage = { type: 'event', id: e.id === null ? null : String(e.id), room: e.room, event: e.event, data: e.data, ts: e.ts };
+    frame = JSON.stringify(msg);
+    frames.set(e, frame);
+  }
+  return frame;
+}
+
 export type ConnectionHooks = {
   onSent: () => void;
   onCutOff: (reason: string) => void;
@@ -66,6 +78,10 @@ export class Connection {
 
   /** Sends a frame unless the socket is closed or its reader fell too far behind (W6). */
   send(msg: WsServerMessage): boolean {
+    return this.sendFrame(JSON.stringify(msg));
+  }
+
+  private sendFrame(frame: string): boolean {
     if (this.closed) return false;
     if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.hooks.onCutOff('slow consumer');
@@ -74,7 +90,7 @@ export class Connection {
       setTimeout(() => this.socket.terminate(), 1000).unref();
       return false;
     }
-    this.socket.send(JSON.stringify(msg));
+    this.socket.send(frame);
     this.hooks.onSent();
     return true;
   }
@@ -90,7 +106,7 @@ export class Connection {
       this.sent.add(e.id);
       if (e.id > this.cursor) this.cursor = e.id;
     }
-    this.send({ type: 'event', id: e.id === null ? null : String(e.id), room: e.room, event: e.event, data: e.data, ts: e.ts });
+    this.sendFrame(frameOf(e));
   }
 
   beginReplay() {
