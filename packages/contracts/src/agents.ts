@@ -6,7 +6,15 @@ import { pageQuerySchema } from './pagination';
  * Agent states (GLOSSARY "Agents"). An agent is logged in in every state but `offline`.
  * `ringing`, `on_call` and `wrap_up` are set by the call router only; agents choose the others.
  */
-export const agentStates = ['offline', 'available', 'ringing', 'on_call', 'wrap_up', 'paused', 'away'] as const;
+export const agentStates = [
+  'offline',
+  'available',
+  'ringing',
+  'on_call',
+  'wrap_up',
+  'paused',
+  'away',
+] as const;
 export const agentStateSchema = z.enum(agentStates);
 export type AgentStateName = z.infer<typeof agentStateSchema>;
 

@@ -52,7 +52,9 @@ export const wsClientMessageSchema = z.discriminatedUnion('type', [
       since: eventIdSchema.optional(),
     })
     .strict(),
-  z.object({ type: z.literal('unsubscribe'), id: requestId, rooms: z.array(roomSchema).min(1).max(50) }).strict(),
+  z
+    .object({ type: z.literal('unsubscribe'), id: requestId, rooms: z.array(roomSchema).min(1).max(50) })
+    .strict(),
   z.object({ type: z.literal('ping'), id: requestId }).strict(),
   /** Replays durable events of every subscribed room after `since`. */
   z.object({ type: z.literal('resume'), id: requestId, since: eventIdSchema }).strict(),

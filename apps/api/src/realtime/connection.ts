@@ -23,7 +23,14 @@ const frames = new WeakMap<BusEvent, string>();
 function frameOf(e: BusEvent): string {
   let frame = frames.get(e);
   if (frame === undefined) {
-    const msg: WsServerMessage = { type: 'event', id: e.id === null ? null : String(e.id), room: e.room, event: e.event, data: e.data, ts: e.ts };
+    const msg: WsServerMessage = {
+      type: 'event',
+      id: e.id === null ? null : String(e.id),
+      room: e.room,
+      event: e.event,
+      data: e.data,
+      ts: e.ts,
+    };
     frame = JSON.stringify(msg);
     frames.set(e, frame);
   }

@@ -8,7 +8,11 @@ import { assertRoomOfTenant } from './rooms';
 /** One event for one room. Build known events with `realtimeEvent` so the payload is typed. */
 export type RealtimeEventInput = { room: string; event: string; data: unknown };
 
-export function realtimeEvent<E extends WsEventName>(room: string, event: E, data: WsEventData<E>): RealtimeEventInput {
+export function realtimeEvent<E extends WsEventName>(
+  room: string,
+  event: E,
+  data: WsEventData<E>,
+): RealtimeEventInput {
   return { room, event, data };
 }
 
@@ -41,7 +45,13 @@ export function createRealtimeEvents(deps: { bus: EventBus; repo: EventLogReposi
       const now = deps.clock.now();
       const rows = await deps.repo.insertMany(
         tenantId,
-        items.map((i) => ({ tenantId, room: i.room, type: i.event, payload: i.data ?? null, createdAt: now })),
+        items.map((i) => ({
+          tenantId,
+          room: i.room,
+          type: i.event,
+          payload: i.data ?? null,
+          createdAt: now,
+        })),
         exec,
       );
       return rows.map(toBusEvent);

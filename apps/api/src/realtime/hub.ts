@@ -31,8 +31,16 @@ export function createHub(deps: HubDeps) {
   const byUser = new Map<string, Set<Connection>>();
   const byRoom = new Map<string, Set<Connection>>();
 
-  const gauge = new Gauge({ name: 'ws_connections', help: 'Open WebSocket connections', registers: [deps.metrics] });
-  const sent = new Counter({ name: 'ws_frames_sent_total', help: 'Frames sent to sockets', registers: [deps.metrics] });
+  const gauge = new Gauge({
+    name: 'ws_connections',
+    help: 'Open WebSocket connections',
+    registers: [deps.metrics],
+  });
+  const sent = new Counter({
+    name: 'ws_frames_sent_total',
+    help: 'Frames sent to sockets',
+    registers: [deps.metrics],
+  });
   const closedTotal = new Counter({
     name: 'ws_closed_total',
     help: 'Sockets closed, by close code',

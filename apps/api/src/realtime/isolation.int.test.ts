@@ -22,7 +22,11 @@ describe('T6: fan-out never crosses tenants', () => {
     for (const [i, tn] of tenants.entries()) {
       for (const who of [tn.admin, tn.supervisor, tn.agent]) {
         const socket = await openSocket(base, { token: who.token });
-        const rooms = [`user:${who.id}`, `tenant:${tn.tenantId}`, ...(who === tn.agent ? [] : [`supervisor:${tn.tenantId}`])];
+        const rooms = [
+          `user:${who.id}`,
+          `tenant:${tn.tenantId}`,
+          ...(who === tn.agent ? [] : [`supervisor:${tn.tenantId}`]),
+        ];
         socket.send({ type: 'subscribe', id: 'sub', rooms });
         expect((await socket.ack('sub')).rooms?.sort()).toEqual([...rooms].sort());
         members.push({ tenant: i, socket, rooms });
@@ -33,9 +37,19 @@ describe('T6: fan-out never crosses tenants', () => {
     // straight on the bus, past the guard `events.emit` applies, as a buggy publisher would.
     const roomsOf = (i: number) => {
       const tn = tenants[i]!;
-      return [`user:${tn.admin.id}`, `user:${tn.supervisor.id}`, `user:${tn.agent.id}`, `tenant:${tn.tenantId}`, `supervisor:${tn.tenantId}`];
+      return [
+        `user:${tn.admin.id}`,
+        `user:${tn.supervisor.id}`,
+        `user:${tn.agent.id}`,
+        `tenant:${tn.tenantId}`,
+        `supervisor:${tn.tenantId}`,
+      ];
     };
-    const arb = fc.record({ publisher: fc.integer({ min: 0, max: 2 }), roomTenant: fc.integer({ min: 0, max: 2 }), room: fc.integer({ min: 0, max: 4 }) });
+    const arb = fc.record({
+      publisher: fc.integer({ min: 0, max: 2 }),
+      roomTenant: fc.integer({ min: 0, max: 2 }),
+      room: fc.integer({ min: 0, max: 4 }),
+    });
     const events = fc.sample(arb, { numRuns: 10_000, seed: 42 });
     let expected = 0;
     for (const [seq, e] of events.entries()) {
@@ -63,7 +77,9 @@ describe('T6: fan-out never crosses tenants', () => {
         ts: new Date().toISOString(),
       });
     }
-    await Promise.all(members.map((m) => m.socket.waitFor((f) => f.type === 'event' && f.event === 'test.done', 20_000)));
+    await Promise.all(
+      members.map((m) => m.socket.waitFor((f) => f.type === 'event' && f.event === 'test.done', 20_000)),
+    );
 
     let delivered = 0;
     let crossed = 0;
@@ -83,10 +99,16 @@ describe('T6: fan-out never crosses tenants', () => {
   it('refuses to publish into a room of another tenant', async () => {
     const [x, y] = tenants;
     await expect(
-      t.app.container.realtime.events.emit(x!.tenantId, [{ room: `tenant:${y!.tenantId}`, event: 'test.leak', data: {} }]),
+      t.app.container.realtime.events.emit(x!.tenantId, [
+        { room: `tenant:${y!.tenantId}`, event: 'test.leak', data: {} },
+      ]),
     ).rejects.toThrow(/does not belong/);
     expect(() =>
-      t.app.container.realtime.events.emitEphemeral(x!.tenantId, { room: `supervisor:${y!.tenantId}`, event: 'test.leak', data: {} }),
+      t.app.container.realtime.events.emitEphemeral(x!.tenantId, {
+        room: `supervisor:${y!.tenantId}`,
+        event: 'test.leak',
+        data: {},
+      }),
     ).toThrow(/does not belong/);
   });
 });

@@ -1,5 +1,10 @@
 import type { RawData } from 'ws';
-import { wsClientMessageSchema, wsCloseCodes, type AgentStateView, type WsClientMessage } from '@switchboard/contracts';
+import {
+  wsClientMessageSchema,
+  wsCloseCodes,
+  type AgentStateView,
+  type WsClientMessage,
+} from '@switchboard/contracts';
 import { AppError } from '../lib/app-error';
 import type { TenantContext } from '../plugins/context';
 import type { Connection } from './connection';
@@ -12,7 +17,10 @@ export type SocketAuth = {
 };
 
 export type AgentCommands = {
-  setOwnState(ctx: TenantContext, input: { state: 'available' | 'paused' | 'away' | 'offline'; reason_id?: string | null }): Promise<AgentStateView>;
+  setOwnState(
+    ctx: TenantContext,
+    input: { state: 'available' | 'paused' | 'away' | 'offline'; reason_id?: string | null },
+  ): Promise<AgentStateView>;
 };
 
 export type MessageDeps = { hub: Hub; rooms: RoomAuthorizer; auth: SocketAuth; agents: AgentCommands };
@@ -90,7 +98,8 @@ export function createMessageHandler(deps: MessageDeps) {
       case 'auth':
         return reauthenticate(conn, msg);
       case 'agent.set_state': {
-        if (!conn.ctx.permissions.has('agent.state')) throw new AppError('FORBIDDEN', 'Missing permission agent.state');
+        if (!conn.ctx.permissions.has('agent.state'))
+          throw new AppError('FORBIDDEN', 'Missing permission agent.state');
         const state = await deps.agents.setOwnState(conn.ctx, { state: msg.state, reason_id: msg.reason_id });
         conn.send({ type: 'ack', id, agent_state: state });
         return;
@@ -120,9 +129,18 @@ export function createMessageHandler(deps: MessageDeps) {
     }
     const result = wsClientMessageSchema.safeParse(parsed);
     if (!result.success) {
-      const reqId = typeof (parsed as { id?: unknown })?.id === 'string' ? (parsed as { id: string }).id.slice(0, 64) : null;
+      const reqId =
+        typeof (parsed as { id?: unknown })?.id === 'string'
+          ? (parsed as { id: string }).id.slice(0, 64)
+          : null;
       const issue = result.error.issues[0];
-      conn.send(errorFrame(reqId, 'VALIDATION_FAILED', `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`));
+      conn.send(
+        errorFrame(
+          reqId,
+          'VALIDATION_FAILED',
+          `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`,
+        ),
+      );
       return;
     }
     try {

@@ -31,12 +31,18 @@ export function createRedisBus(opts: RedisBusOptions): EventBus {
   const common = { lazyConnect: true, connectTimeout: 2000, retryStrategy };
   const pub = new Redis(opts.url, { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   // The SUBSCRIBE command waits for Redis however long it is away; ioredis re-subscribes after.
-  const sub = new Redis(opts.url, { ...common, enableOfflineQueue: true, maxRetriesPerRequest: null, autoResubscribe: true });
+  const sub = new Redis(opts.url, {
+    ...common,
+    enableOfflineQueue: true,
+    maxRetriesPerRequest: null,
+    autoResubscribe: true,
+  });
 
   let warned = false;
   const onError = (which: string) => (err: Error) => {
     // ioredis reports every failed reconnect; one warning per outage is enough.
-    if (!warned) opts.log.warn({ err: err.message, connection: which }, 'redis unavailable; delivering locally only');
+    if (!warned)
+      opts.log.warn({ err: err.message, connection: which }, 'redis unavailable; delivering locally only');
     warned = true;
   };
   pub.on('error', onError('publisher'));
@@ -67,7 +73,10 @@ export function createRedisBus(opts: RedisBusOptions): EventBus {
       send({ kind: 'resync', from });
     }
   };
-  for (const [which, conn] of [['pub', pub], ['sub', sub]] as const) {
+  for (const [which, conn] of [
+    ['pub', pub],
+    ['sub', sub],
+  ] as const) {
     conn.on('ready', onReady(which));
     conn.on('close', onDown(which));
     conn.on('end', onDown(which));
@@ -98,7 +107,9 @@ export function createRedisBus(opts: RedisBusOptions): EventBus {
 
   pub.connect().catch(() => {});
   sub.connect().catch(() => {});
-  sub.subscribe(opts.channel).catch((err: Error) => opts.log.warn({ err: err.message }, 'redis subscribe failed'));
+  sub
+    .subscribe(opts.channel)
+    .catch((err: Error) => opts.log.warn({ err: err.message }, 'redis subscribe failed'));
 
   return {
     mode: 'redis',

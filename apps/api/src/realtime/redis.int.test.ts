@@ -3,7 +3,14 @@ import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { buildApp, type App } from '../app';
 import { QueryAudit } from '../lib/query-audit';
-import { activeAudits, createTestApp, createTestTenant, testConfig, type TestApp, type TestTenant } from '../../test/helpers';
+import {
+  activeAudits,
+  createTestApp,
+  createTestTenant,
+  testConfig,
+  type TestApp,
+  type TestTenant,
+} from '../../test/helpers';
 import { listen, openSocket, type TestSocket } from './ws-test-client';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -51,7 +58,10 @@ let a: TestTenant;
 async function instance(env: Record<string, string>, channel: string) {
   const audit = new QueryAudit();
   activeAudits.push(audit);
-  const app = await buildApp({ config: testConfig(t.url, env), ports: { queryAudit: audit, realtime: { channel } } });
+  const app = await buildApp({
+    config: testConfig(t.url, env),
+    ports: { queryAudit: audit, realtime: { channel } },
+  });
   extra.push(app);
   return { app, base: await listen(app) };
 }
@@ -72,7 +82,8 @@ async function subscribed(base: string, room: string): Promise<TestSocket> {
   return s;
 }
 
-const numbers = (s: TestSocket) => [...new Set(s.events().map((e) => (e.data as { n: number }).n))].sort((x, y) => x - y);
+const numbers = (s: TestSocket) =>
+  [...new Set(s.events().map((e) => (e.data as { n: number }).n))].sort((x, y) => x - y);
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 describe('Redis fan-out across instances', () => {
@@ -80,7 +91,9 @@ describe('Redis fan-out across instances', () => {
     const channel = `sbtest:${randomBytes(6).toString('hex')}`;
     const one = await instance({ REDIS_URL: REDIS }, channel);
     const two = await instance({ REDIS_URL: REDIS }, channel);
-    await expect.poll(() => one.app.container.realtime.bus.healthy() && two.app.container.realtime.bus.healthy()).toBe(true);
+    await expect
+      .poll(() => one.app.container.realtime.bus.healthy() && two.app.container.realtime.bus.healthy())
+      .toBe(true);
     const room = `tenant:${a.tenantId}`;
     const s1 = await subscribed(one.base, room);
     const s2 = await subscribed(two.base, room);
@@ -93,17 +106,27 @@ describe('Redis fan-out across instances', () => {
     expect(s1.events().map((e) => e.id)).toEqual(s2.events().map((e) => e.id));
 
     // A session revoked on one instance closes its sockets on the other (T7 across instances).
-    one.app.container.sessionRevocations.revoke({ userId: a.admin.id, tenantId: a.tenantId, reason: 'logout' });
+    one.app.container.sessionRevocations.revoke({
+      userId: a.admin.id,
+      tenantId: a.tenantId,
+      reason: 'logout',
+    });
     expect((await s2.closed).code).toBe(4003);
     expect((await s1.closed).code).toBe(4003);
   });
 
   it('F3: with Redis unreachable a single instance still delivers locally', async () => {
-    const lone = await instance({ REDIS_URL: 'redis://127.0.0.1:1' }, `sbtest:${randomBytes(6).toString('hex')}`);
+    const lone = await instance(
+      { REDIS_URL: 'redis://127.0.0.1:1' },
+      `sbtest:${randomBytes(6).toString('hex')}`,
+    );
     expect(lone.app.container.realtime.bus.healthy()).toBe(false);
     const ready = await lone.app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toMatchObject({ status: 'degraded', checks: { realtime: { ok: false, detail: 'redis unreachable' } } });
+    expect(ready.json()).toMatchObject({
+      status: 'degraded',
+      checks: { realtime: { ok: false, detail: 'redis unreachable' } },
+    });
     const room = `tenant:${a.tenantId}`;
     const s = await subscribed(lone.base, room);
     await lone.app.container.realtime.events.emit(a.tenantId, [{ room, event: 'test.n', data: { n: 1 } }]);
@@ -117,11 +140,14 @@ describe('Redis fan-out across instances', () => {
     const channel = `sbtest:${randomBytes(6).toString('hex')}`;
     const one = await instance({ REDIS_URL: proxy.url }, channel);
     const two = await instance({ REDIS_URL: REDIS }, channel);
-    await expect.poll(() => one.app.container.realtime.bus.healthy() && two.app.container.realtime.bus.healthy()).toBe(true);
+    await expect
+      .poll(() => one.app.container.realtime.bus.healthy() && two.app.container.realtime.bus.healthy())
+      .toBe(true);
     const room = `tenant:${a.tenantId}`;
     const s1 = await subscribed(one.base, room);
     const s2 = await subscribed(two.base, room);
-    const emit = (app: App, n: number) => app.container.realtime.events.emit(a.tenantId, [{ room, event: 'test.n', data: { n } }]);
+    const emit = (app: App, n: number) =>
+      app.container.realtime.events.emit(a.tenantId, [{ room, event: 'test.n', data: { n } }]);
 
     await emit(one.app, 0);
     await expect.poll(() => numbers(s2)).toEqual([0]);

@@ -49,7 +49,9 @@ describe('resume from a cursor', () => {
     expect(new Set(ids2).size).toBe(ids2.length);
     expect(s2.events().every((e) => e.room === room)).toBe(true);
     // Exactly what was missed, then the live ones, in order: no gap, nothing twice.
-    expect(s2.events().map((e) => (e.data as { n: number }).n)).toEqual(Array.from({ length: 15 }, (_, i) => i + 5));
+    expect(s2.events().map((e) => (e.data as { n: number }).n)).toEqual(
+      Array.from({ length: 15 }, (_, i) => i + 5),
+    );
     const all = [...s1.events(), ...s2.events()].map((e) => BigInt(e.id!));
     expect(all).toEqual([...all].sort((x, y) => (x < y ? -1 : 1)));
     await s2.close();

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { wsCloseCodes, type AccessClaims } from '@switchboard/contracts';
-import { bearer, createTestApp, createTestTenant, login, type TestApp, type TestTenant } from '../../test/helpers';
+import {
+  bearer,
+  createTestApp,
+  createTestTenant,
+  login,
+  type TestApp,
+  type TestTenant,
+} from '../../test/helpers';
 import { createJwtService } from '../lib/jwt';
 import { listen, openSocket } from './ws-test-client';
 
@@ -19,7 +26,12 @@ afterAll(async () => t?.close());
 /** The same claims as `token`, re-signed to expire in `seconds`. */
 async function shortLived(token: string, seconds: number) {
   const { config } = t.app.container;
-  const jwt = createJwtService({ secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: seconds });
+  const jwt = createJwtService({
+    secret: config.JWT_SECRET,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    ttlSeconds: seconds,
+  });
   const { sub, tid, role, pv, sid, op } = decodeJwt(token) as unknown as AccessClaims;
   return jwt.sign({ sub, tid, role, pv, sid, ...(op ? { op } : {}) } as AccessClaims);
 }
@@ -87,7 +99,11 @@ describe('W6: slow consumers', () => {
     (s.ws as unknown as { _socket: { pause: () => void } })._socket.pause();
     const blob = 'x'.repeat(32 * 1024);
     for (let i = 0; i < 2000; i++) {
-      t.app.container.realtime.events.emitEphemeral(a.tenantId, { room: `tenant:${a.tenantId}`, event: 'test.blob', data: { blob } });
+      t.app.container.realtime.events.emitEphemeral(a.tenantId, {
+        room: `tenant:${a.tenantId}`,
+        event: 'test.blob',
+        data: { blob },
+      });
       if (i % 100 === 0) await new Promise((r) => setImmediate(r));
     }
     await new Promise((r) => setTimeout(r, 1500));

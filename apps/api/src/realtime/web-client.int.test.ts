@@ -40,15 +40,22 @@ describe('web RealtimeClient', () => {
     client.listen(room, (e) => got.push(e));
     client.start();
     await expect.poll(() => client.connectionStatus).toBe('open');
-    await expect.poll(() => t.app.container.metrics.getSingleMetricAsString('ws_connections')).toMatch(/ws_connections 1/);
+    await expect
+      .poll(() => t.app.container.metrics.getSingleMetricAsString('ws_connections'))
+      .toMatch(/ws_connections 1/);
 
-    const emit = (n: number) => t.app.container.realtime.events.emit(a.tenantId, [{ room, event: 'test.n', data: { n } }]);
+    const emit = (n: number) =>
+      t.app.container.realtime.events.emit(a.tenantId, [{ room, event: 'test.n', data: { n } }]);
     // Wait until the subscribe has landed: an event arrives.
     await emit(0);
     await expect.poll(() => got.length).toBe(1);
 
     // A role change closes the socket (4001); the client refreshes and comes back.
-    t.app.container.sessionRevocations.revoke({ userId: a.agent.id, tenantId: a.tenantId, reason: 'role_changed' });
+    t.app.container.sessionRevocations.revoke({
+      userId: a.agent.id,
+      tenantId: a.tenantId,
+      reason: 'role_changed',
+    });
     await expect.poll(() => statuses.includes('reconnecting')).toBe(true);
     for (let n = 1; n <= 5; n++) await emit(n);
     await expect.poll(() => client.connectionStatus).toBe('open');

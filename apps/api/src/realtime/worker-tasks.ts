@@ -2,7 +2,12 @@ import type { Container } from '../container';
 import type { WorkerTask } from '../worker';
 
 /** Runs `fn` every `ms`, never two at once; a failure is logged and the next tick tries again. */
-export function periodicTask(container: Container, name: string, ms: number, fn: () => Promise<unknown>): WorkerTask {
+export function periodicTask(
+  container: Container,
+  name: string,
+  ms: number,
+  fn: () => Promise<unknown>,
+): WorkerTask {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | null = null;
   const tick = () => {

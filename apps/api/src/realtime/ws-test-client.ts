@@ -18,7 +18,9 @@ export class TestSocket {
         return false;
       });
     });
-    this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
   }
 
   send(msg: unknown) {
@@ -26,11 +28,17 @@ export class TestSocket {
   }
 
   /** Resolves with the first frame (already received or future) that matches. */
-  waitFor<T extends WsServerMessage = WsServerMessage>(pred: (m: WsServerMessage) => boolean, timeoutMs = 5000): Promise<T> {
+  waitFor<T extends WsServerMessage = WsServerMessage>(
+    pred: (m: WsServerMessage) => boolean,
+    timeoutMs = 5000,
+  ): Promise<T> {
     const seen = this.frames.find(pred);
     if (seen) return Promise.resolve(seen as T);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching frame within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching frame within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({
         pred,
         resolve: (m) => {
@@ -42,12 +50,16 @@ export class TestSocket {
   }
 
   ack(id: string, timeoutMs?: number) {
-    return this.waitFor<Extract<WsServerMessage, { type: 'ack' }>>((m) => m.type === 'ack' && m.id === id, timeoutMs);
+    return this.waitFor<Extract<WsServerMessage, { type: 'ack' }>>(
+      (m) => m.type === 'ack' && m.id === id,
+      timeoutMs,
+    );
   }
 
   events(room?: string) {
     return this.frames.filter(
-      (m): m is Extract<WsServerMessage, { type: 'event' }> => m.type === 'event' && (!room || m.room === room),
+      (m): m is Extract<WsServerMessage, { type: 'event' }> =>
+        m.type === 'event' && (!room || m.room === room),
     );
   }
 
@@ -79,7 +91,10 @@ export function openSocket(base: string, opts: ConnectOptions = {}): Promise<Tes
   const params = new URLSearchParams();
   if (opts.token && opts.viaQuery) params.set('token', opts.token);
   if (opts.since) params.set('since', opts.since);
-  const protocols = [WS_PROTOCOL, ...(opts.token && !opts.viaQuery ? [`${WS_TOKEN_PROTOCOL_PREFIX}${opts.token}`] : [])];
+  const protocols = [
+    WS_PROTOCOL,
+    ...(opts.token && !opts.viaQuery ? [`${WS_TOKEN_PROTOCOL_PREFIX}${opts.token}`] : []),
+  ];
   const url = `${base}/ws${params.size ? `?${params}` : ''}`;
   const ws = new WebSocket(url, protocols, {
     headers: { origin: opts.origin ?? 'http://localhost:3000' },

@@ -9,7 +9,18 @@ let a: TestTenant;
 let b: TestTenant;
 
 beforeAll(async () => {
-  t = await createTestApp({ ports: { realtime: { heartbeatMs: 200, maxPayloadBytes: 4096, rateLimitMessages: 20, rateLimitWindowMs: 60_000, maxSocketsPerUser: 3, maxRoomsPerSocket: 2 } } });
+  t = await createTestApp({
+    ports: {
+      realtime: {
+        heartbeatMs: 200,
+        maxPayloadBytes: 4096,
+        rateLimitMessages: 20,
+        rateLimitWindowMs: 60_000,
+        maxSocketsPerUser: 3,
+        maxRoomsPerSocket: 2,
+      },
+    },
+  });
   base = await listen(t.app);
   a = await createTestTenant(t.app);
   b = await createTestTenant(t.app);
@@ -26,7 +37,9 @@ describe('/ws upgrade (W1, W2)', () => {
   });
 
   it('refuses a foreign Origin with 403', async () => {
-    await expect(openSocket(base, { token: a.agent.token, origin: 'https://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(openSocket(base, { token: a.agent.token, origin: 'https://evil.example' })).rejects.toThrow(
+      'HTTP 403',
+    );
   });
 
   it('accepts the token as a subprotocol and as ?token=, and answers pings', async () => {
@@ -48,12 +61,21 @@ describe('subscriptions (W3)', () => {
     s.send({
       type: 'subscribe',
       id: 's1',
-      rooms: [`user:${a.agent.id}`, `tenant:${a.tenantId}`, `user:${a.admin.id}`, `tenant:${b.tenantId}`, `supervisor:${a.tenantId}`, 'queue:nope'],
+      rooms: [
+        `user:${a.agent.id}`,
+        `tenant:${a.tenantId}`,
+        `user:${a.admin.id}`,
+        `tenant:${b.tenantId}`,
+        `supervisor:${a.tenantId}`,
+        'queue:nope',
+      ],
     });
     const ack = await s.ack('s1');
     expect(ack.rooms?.sort()).toEqual([`tenant:${a.tenantId}`, `user:${a.agent.id}`].sort());
     const refused = s.frames.filter((m) => m.type === 'error').map((m) => (m as { room?: string }).room);
-    expect(refused.sort()).toEqual([`user:${a.admin.id}`, `tenant:${b.tenantId}`, `supervisor:${a.tenantId}`, 'queue:nope'].sort());
+    expect(refused.sort()).toEqual(
+      [`user:${a.admin.id}`, `tenant:${b.tenantId}`, `supervisor:${a.tenantId}`, 'queue:nope'].sort(),
+    );
     await s.close();
   });
 
@@ -72,7 +94,10 @@ describe('subscriptions (W3)', () => {
     s.send({ type: 'ping', id: 'after' });
     await s.waitFor((m) => m.type === 'pong' && m.id === 'after');
     const errors = s.frames.filter((m) => m.type === 'error');
-    expect(errors.map((e) => (e as { code: string }).code)).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED']);
+    expect(errors.map((e) => (e as { code: string }).code)).toEqual([
+      'VALIDATION_FAILED',
+      'VALIDATION_FAILED',
+    ]);
     await s.close();
   });
 });
@@ -115,7 +140,11 @@ describe('limits', () => {
   });
 
   it('caps sockets per user (429) and rooms per socket', async () => {
-    const sockets = [await openSocket(base, { token: b.agent.token }), await openSocket(base, { token: b.agent.token }), await openSocket(base, { token: b.agent.token })];
+    const sockets = [
+      await openSocket(base, { token: b.agent.token }),
+      await openSocket(base, { token: b.agent.token }),
+      await openSocket(base, { token: b.agent.token }),
+    ];
     await expect(openSocket(base, { token: b.agent.token })).rejects.toThrow('HTTP 429');
     await Promise.all(sockets.map((x) => x.close()));
     const s = await openSocket(base, { token: b.admin.token });
@@ -128,7 +157,9 @@ describe('limits', () => {
     });
     expect((await s.ack('more')).rooms).toHaveLength(2);
     await s.close();
-    await expect.poll(async () => (await openSocket(base, { token: b.agent.token })).close().then(() => true)).toBe(true);
+    await expect
+      .poll(async () => (await openSocket(base, { token: b.agent.token })).close().then(() => true))
+      .toBe(true);
   });
 
   it('keeps a socket that answers pings', async () => {

@@ -49,7 +49,10 @@ export function createAgentCalls(deps: { transition: AgentTransition; clock: Clo
         userId,
         or(
           and(eq(agentStates.state, 'ringing'), callIs(callId)),
-          and(inArray(agentStates.state, ['available', 'paused', 'away', 'wrap_up']), isNull(agentStates.currentCallId)),
+          and(
+            inArray(agentStates.state, ['available', 'paused', 'away', 'wrap_up']),
+            isNull(agentStates.currentCallId),
+          ),
         )!,
         { state: 'on_call', reasonId: null, currentCallId: callId, wrapupUntil: null },
       );
@@ -60,7 +63,12 @@ export function createAgentCalls(deps: { transition: AgentTransition; clock: Clo
      * when it is over), or straight to available with 0. Also the way to free an agent whose
      * call vanished (Asterisk restart, F5/F7).
      */
-    endCall(tenantId: string, userId: string, callId: string, wrapupSeconds: number): Promise<AgentStateView | null> {
+    endCall(
+      tenantId: string,
+      userId: string,
+      callId: string,
+      wrapupSeconds: number,
+    ): Promise<AgentStateView | null> {
       const patch =
         wrapupSeconds > 0
           ? {

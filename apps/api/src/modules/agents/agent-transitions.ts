@@ -17,6 +17,26 @@ export function toAgentStateView(row: AgentStateRow): AgentStateView {
   };
 }
 
+const DEADLOCK = 1213;
+
+/**
+ * InnoDB may still pick a transition as a deadlock victim (locks taken by other modules'
+ * transactions on the same rows); running it again is safe: its guard is evaluated afresh.
+ */
+async function withDeadlockRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const errno =
+        (err as { errno?: number; cause?: { errno?: number } }).errno ??
+        (err as { cause?: { errno?: number } }).cause?.errno;
+      if (errno !== DEADLOCK || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 5 * i + Math.random() * 10));
+    }
+  }
+}
+
 export type TransitionDeps = { db: Database; repo: AgentsRepository; events: RealtimeEvents; clock: Clock };
 
 /**
@@ -36,19 +56,21 @@ export function createAgentTransitions(deps: TransitionDeps) {
     const queueIds = await deps.repo.queueIdsOf(tenantId, userId);
     const rooms = [`user:${userId}`, `supervisor:${tenantId}`, ...queueIds.map((q) => `queue:${q}`)];
     const now = deps.clock.now();
-    const done = await deps.db.transaction(async (tx) => {
-      if (!(await deps.repo.update(tx, tenantId, userId, guard, patch, now))) return null;
-      await deps.repo.appendHistory(tx, tenantId, userId, patch, callId, now);
-      const row = await deps.repo.find(tenantId, userId, tx);
-      if (!row) return null;
-      const view = toAgentStateView(row);
-      const pending = await deps.events.record(
-        tx,
-        tenantId,
-        rooms.map((room) => realtimeEvent(room, 'agent.state', view)),
-      );
-      return { view, pending };
-    });
+    const done = await withDeadlockRetry(() =>
+      deps.db.transaction(async (tx) => {
+        if (!(await deps.repo.update(tx, tenantId, userId, guard, patch, now))) return null;
+        await deps.repo.appendHistory(tx, tenantId, userId, patch, callId, now);
+        const row = await deps.repo.find(tenantId, userId, tx);
+        if (!row) return null;
+        const view = toAgentStateView(row);
+        const pending = await deps.events.record(
+          tx,
+          tenantId,
+          rooms.map((room) => realtimeEvent(room, 'agent.state', view)),
+        );
+        return { view, pending };
+      }),
+    );
     if (!done) return null;
     deps.events.publish(done.pending);
     return done.view;

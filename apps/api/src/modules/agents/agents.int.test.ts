@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { bearer, createPlatformAdmin, createTestApp, createTestTenant, type TestApp, type TestTenant } from '../../../test/helpers';
+import { users } from '../../db/schema/index';
+import { systemContext } from '../../plugins/context';
+import {
+  bearer,
+  createPlatformAdmin,
+  createTestApp,
+  createTestTenant,
+  type TestApp,
+  type TestTenant,
+} from '../../../test/helpers';
 
 let t: TestApp;
 let a: TestTenant;
@@ -29,7 +38,11 @@ afterAll(async () => t?.close());
 
 describe('agent state API', () => {
   it('starts offline and changes with history rows', async () => {
-    const first = await t.app.inject({ method: 'GET', url: '/api/v1/agents/me/state', headers: bearer(a.agent.token) });
+    const first = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/agents/me/state',
+      headers: bearer(a.agent.token),
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().data).toMatchObject({ user_id: a.agent.id, state: 'offline', reason_id: null });
 
@@ -60,18 +73,31 @@ describe('agent state API', () => {
     expect(reasonOnAvailable.statusCode).toBe(400);
     expect(reasonOnAvailable.json().error.details.fields[0].path).toBe('body.reason_id');
     // T3: another tenant's pause reason is unknown here.
-    const foreign = await put(a.agent.token, { state: 'paused', reason_id: await addPauseReason(b.tenantId) });
+    const foreign = await put(a.agent.token, {
+      state: 'paused',
+      reason_id: await addPauseReason(b.tenantId),
+    });
     expect(foreign.statusCode).toBe(422);
-    const disabled = await put(a.agent.token, { state: 'paused', reason_id: await addPauseReason(a.tenantId, false) });
+    const disabled = await put(a.agent.token, {
+      state: 'paused',
+      reason_id: await addPauseReason(a.tenantId, false),
+    });
     expect(disabled.statusCode).toBe(422);
   });
 
   it('needs a tenant and agent.state to change state, and calls.read to list', async () => {
     const operator = await createPlatformAdmin(t.app);
     expect((await put(operator.token, { state: 'available' })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/agents', headers: bearer(operator.token) })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/agents', headers: bearer(operator.token) }))
+        .statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/agents' })).statusCode).toBe(401);
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/agents?limit=1', headers: bearer(a.agent.token) });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/agents?limit=1',
+      headers: bearer(a.agent.token),
+    });
     expect(list.statusCode).toBe(200);
   });
 
@@ -93,9 +119,17 @@ describe('agent state API', () => {
     expect(ids).toContain(a.agent.id);
     expect(ids).not.toContain(b.agent.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const filtered = await t.app.inject({ method: 'GET', url: '/api/v1/agents?state=paused', headers: bearer(a.supervisor.token) });
+    const filtered = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/agents?state=paused',
+      headers: bearer(a.supervisor.token),
+    });
     expect(filtered.json().data.map((s: { user_id: string }) => s.user_id)).toEqual([a.agent.id]);
-    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/agents?state=sleeping', headers: bearer(a.supervisor.token) });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/agents?state=sleeping',
+      headers: bearer(a.supervisor.token),
+    });
     expect(bad.statusCode).toBe(400);
   });
 });
@@ -104,7 +138,9 @@ describe('call-router methods', () => {
   it('lets exactly one of 20 parallel claims win', async () => {
     await put(a.admin.token, { state: 'available' });
     const calls = Array.from({ length: 20 }, () => randomUUID());
-    const results = await Promise.all(calls.map((c) => t.app.container.agents.claim(a.tenantId, a.admin.id, c)));
+    const results = await Promise.all(
+      calls.map((c) => t.app.container.agents.claim(a.tenantId, a.admin.id, c)),
+    );
     const winners = results.filter((r) => r !== null);
     expect(winners).toHaveLength(1);
     expect(winners[0]).toMatchObject({ state: 'ringing' });
@@ -117,7 +153,9 @@ describe('call-router methods', () => {
     expect(manual.json().error.code).toBe('INVALID_STATE');
 
     expect(await t.app.container.agents.releaseOffer(a.tenantId, a.admin.id, randomUUID())).toBeNull();
-    expect(await t.app.container.agents.startCall(a.tenantId, a.admin.id, winningCall)).toMatchObject({ state: 'on_call' });
+    expect(await t.app.container.agents.startCall(a.tenantId, a.admin.id, winningCall)).toMatchObject({
+      state: 'on_call',
+    });
     const wrap = await t.app.container.agents.endCall(a.tenantId, a.admin.id, winningCall, 1);
     expect(wrap).toMatchObject({ state: 'wrap_up', current_call_id: null });
     expect(await t.app.container.agents.claim(a.tenantId, a.admin.id, randomUUID())).toBeNull();
@@ -125,7 +163,11 @@ describe('call-router methods', () => {
     expect(await t.app.container.agents.expireWrapUps()).toBe(0);
     await new Promise((r) => setTimeout(r, 1100));
     expect(await t.app.container.agents.expireWrapUps()).toBeGreaterThanOrEqual(1);
-    const back = await t.app.inject({ method: 'GET', url: '/api/v1/agents/me/state', headers: bearer(a.admin.token) });
+    const back = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/agents/me/state',
+      headers: bearer(a.admin.token),
+    });
     expect(back.json().data.state).toBe('available');
 
     const history = await t.app.container.agents.history(a.tenantId, a.admin.id);
@@ -136,7 +178,50 @@ describe('call-router methods', () => {
   it('releases an unanswered offer and never touches another tenant', async () => {
     const call = randomUUID();
     expect(await t.app.container.agents.claim(b.tenantId, a.admin.id, call)).toBeNull();
-    expect(await t.app.container.agents.claim(a.tenantId, a.admin.id, call)).toMatchObject({ state: 'ringing' });
-    expect(await t.app.container.agents.releaseOffer(a.tenantId, a.admin.id, call, 'away')).toMatchObject({ state: 'away' });
+    expect(await t.app.container.agents.claim(a.tenantId, a.admin.id, call)).toMatchObject({
+      state: 'ringing',
+    });
+    expect(await t.app.container.agents.releaseOffer(a.tenantId, a.admin.id, call, 'away')).toMatchObject({
+      state: 'away',
+    });
+  });
+});
+
+describe('many agents at once', () => {
+  it('changes 20 agents of one tenant concurrently without losing a change', async () => {
+    const now = new Date();
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    await t.app.container.db.insert(users).values(
+      ids.map((id, i) => ({
+        id,
+        tenantId: a.tenantId,
+        email: `bulk-${i}-${id.slice(0, 8)}@${a.slug}.test`,
+        name: `Bulk ${i}`,
+        passwordHash: 'x',
+        status: 'active' as const,
+        roleId: a.roleIds.agent,
+        isPlatformAdmin: false,
+        locale: 'en',
+        permVersion: 1,
+        failedLogins: 0,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    const ctxOf = (userId: string) => systemContext(t.app.container.log, a.tenantId, { userId });
+    const { agents } = t.app.container;
+    await Promise.all(ids.map((id) => agents.setOwnState(ctxOf(id), { state: 'available' })));
+    const calls = ids.map(() => randomUUID());
+    const claimed = await Promise.all(ids.map((id, i) => agents.claim(a.tenantId, id, calls[i]!)));
+    expect(claimed.every((c) => c?.state === 'ringing')).toBe(true);
+    const started = await Promise.all(ids.map((id, i) => agents.startCall(a.tenantId, id, calls[i]!)));
+    expect(started.every((c) => c?.state === 'on_call')).toBe(true);
+    const ended = await Promise.all(ids.map((id, i) => agents.endCall(a.tenantId, id, calls[i]!, 0)));
+    expect(ended.every((c) => c?.state === 'available')).toBe(true);
+    for (const id of ids) {
+      const history = await agents.history(a.tenantId, id);
+      expect(history.map((h) => h.state)).toEqual(['available', 'ringing', 'on_call', 'available']);
+      expect(history.filter((h) => h.endedAt === null)).toHaveLength(1);
+    }
   });
 });

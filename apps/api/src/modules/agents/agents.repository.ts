@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AgentStateName } from '@switchboard/contracts';
 import type { Database, Executor } from '../../db/client';
 import { agentStateHistory, agentStates, roles, users } from '../../db/schema/index';
@@ -56,21 +56,36 @@ export function createAgentsRepository(db: Database) {
      * Compare-and-set: changes the row only when `guard` still holds, and bumps the version.
      * Returns whether it changed; the caller's transaction holds the row lock from here on.
      */
-    async update(exec: Executor, tenantId: string, userId: string, guard: SQL, patch: AgentStatePatch, now: Date) {
+    async update(
+      exec: Executor,
+      tenantId: string,
+      userId: string,
+      guard: SQL,
+      patch: AgentStatePatch,
+      now: Date,
+    ) {
       const [res] = await exec
         .update(agentStates)
         .set({ ...patch, since: now, version: sql`${agentStates.version} + 1` })
         .where(and(eq(agentStates.tenantId, tenantId), eq(agentStates.userId, userId), guard));
       return res.affectedRows === 1;
     },
-    /** Closes the open history interval and opens the next one. */
-    async appendHistory(exec: Executor, tenantId: string, userId: string, patch: AgentStatePatch, callId: string | null, now: Date) {
-      await exec
-        .update(agentStateHistory)
-        .set({
-          endedAt: now,
-          durationMs: sql`GREATEST(0, TIMESTAMPDIFF(MICROSECOND, ${agentStateHistory.startedAt}, ${now}) DIV 1000)`,
-        })
+    /**
+     * Closes the open history interval and opens the next one. The open row is found first and
+     * closed by primary key: an UPDATE through the (tenant, user, ended_at) index would take gap
+     * locks that deadlock with other agents' inserts.
+     */
+    async appendHistory(
+      exec: Executor,
+      tenantId: string,
+      userId: string,
+      patch: AgentStatePatch,
+      callId: string | null,
+      now: Date,
+    ) {
+      const open = await exec
+        .select({ id: agentStateHistory.id })
+        .from(agentStateHistory)
         .where(
           and(
             eq(agentStateHistory.tenantId, tenantId),
@@ -78,6 +93,23 @@ export function createAgentsRepository(db: Database) {
             isNull(agentStateHistory.endedAt),
           ),
         );
+      if (open.length) {
+        await exec
+          .update(agentStateHistory)
+          .set({
+            endedAt: now,
+            durationMs: sql`GREATEST(0, TIMESTAMPDIFF(MICROSECOND, ${agentStateHistory.startedAt}, ${now}) DIV 1000)`,
+          })
+          .where(
+            and(
+              eq(agentStateHistory.tenantId, tenantId),
+              inArray(
+                agentStateHistory.id,
+                open.map((o) => o.id),
+              ),
+            ),
+          );
+      }
       await exec.insert(agentStateHistory).values({
         tenantId,
         userId,
@@ -99,7 +131,16 @@ export function createAgentsRepository(db: Database) {
       if (userIds.length === 0) return;
       await db
         .insert(agentStates)
-        .values(userIds.map((userId) => ({ tenantId, userId, state: 'offline' as const, since: now, version: 1, lastSeenAt: now })))
+        .values(
+          userIds.map((userId) => ({
+            tenantId,
+            userId,
+            state: 'offline' as const,
+            since: now,
+            version: 1,
+            lastSeenAt: now,
+          })),
+        )
         .onDuplicateKeyUpdate({ set: { lastSeenAt: now } });
     },
     /** Logged-in agents not seen since `cutoff` and not on a call (every tenant). */
@@ -128,7 +169,12 @@ export function createAgentsRepository(db: Database) {
      * The tenant's agents (users whose role holds agent.state), by name, with their state;
      * an agent without a row yet is offline.
      */
-    async list(tenantId: string, state: AgentStateName | undefined, after: [string, string] | null, limit: number) {
+    async list(
+      tenantId: string,
+      state: AgentStateName | undefined,
+      after: [string, string] | null,
+      limit: number,
+    ) {
       const effectiveState = sql<AgentStateName>`COALESCE(${agentStates.state}, 'offline')`;
       return db
         .select({
@@ -146,7 +192,10 @@ export function createAgentsRepository(db: Database) {
         })
         .from(users)
         .innerJoin(roles, and(eq(roles.tenantId, users.tenantId), eq(roles.id, users.roleId)))
-        .leftJoin(agentStates, and(eq(agentStates.tenantId, users.tenantId), eq(agentStates.userId, users.id)))
+        .leftJoin(
+          agentStates,
+          and(eq(agentStates.tenantId, users.tenantId), eq(agentStates.userId, users.id)),
+        )
         .where(
           and(
             eq(users.tenantId, tenantId),
@@ -154,7 +203,9 @@ export function createAgentsRepository(db: Database) {
             eq(users.status, 'active'),
             sql`JSON_CONTAINS(${roles.permissions}, '"agent.state"')`,
             state ? sql`${effectiveState} = ${state}` : undefined,
-            after ? or(gt(users.name, after[0]), and(eq(users.name, after[0]), gt(users.id, after[1]))) : undefined,
+            after
+              ? or(gt(users.name, after[0]), and(eq(users.name, after[0]), gt(users.id, after[1])))
+              : undefined,
           ),
         )
         .orderBy(asc(users.name), asc(users.id))

@@ -1,5 +1,10 @@
 import { and, eq, inArray, isNull, lt, lte, notInArray, or } from 'drizzle-orm';
-import type { AgentListItem, AgentStateView, ListAgentsQuery, SetAgentStateInput } from '@switchboard/contracts';
+import type {
+  AgentListItem,
+  AgentStateView,
+  ListAgentsQuery,
+  SetAgentStateInput,
+} from '@switchboard/contracts';
 import { agentStates } from '../../db/schema/index';
 import { AppError, fieldError } from '../../lib/app-error';
 import { decodeCursor, pageOf } from '../../lib/cursor';
@@ -47,7 +52,8 @@ export function createAgentService(deps: AgentServiceDeps) {
     /** The agent picks available, paused (with one of the tenant's pause reasons), away or offline. */
     async setOwnState(ctx: TenantContext, input: SetAgentStateInput): Promise<AgentStateView> {
       const reasonId = input.reason_id ?? null;
-      if (reasonId && input.state !== 'paused') throw fieldError('body.reason_id', 'Only a paused agent has a reason');
+      if (reasonId && input.state !== 'paused')
+        throw fieldError('body.reason_id', 'Only a paused agent has a reason');
       if (reasonId && !(await repo.pauseReasonExists(ctx.tenantId, reasonId))) {
         throw new AppError('UNPROCESSABLE', 'reason_id: unknown pause reason', {
           fields: [{ path: 'body.reason_id', message: 'Unknown pause reason' }],
@@ -74,7 +80,10 @@ export function createAgentService(deps: AgentServiceDeps) {
     /** State intervals of one agent, oldest first (analytics reads the table directly). */
     history: (tenantId: string, userId: string) => repo.history(tenantId, userId),
 
-    async list(ctx: TenantContext, q: ListAgentsQuery): Promise<{ items: AgentListItem[]; nextCursor: string | null }> {
+    async list(
+      ctx: TenantContext,
+      q: ListAgentsQuery,
+    ): Promise<{ items: AgentListItem[]; nextCursor: string | null }> {
       const after = decodeCursor(q.cursor, 2) as [string, string] | null;
       const rows = await repo.list(ctx.tenantId, q.state, after, q.limit + 1);
       const page = pageOf(rows, q.limit, (r) => [r.name, r.userId]);

@@ -14,7 +14,9 @@ let a: TestTenant;
 let tasks: WorkerTask[];
 
 beforeAll(async () => {
-  t = await createTestApp({ ports: { realtime: { heartbeatMs: 150, presenceGraceMs: GRACE, sweepIntervalMs: 100 } } });
+  t = await createTestApp({
+    ports: { realtime: { heartbeatMs: 150, presenceGraceMs: GRACE, sweepIntervalMs: 100 } },
+  });
   base = await listen(t.app);
   a = await createTestTenant(t.app);
   tasks = realtimeWorkerTasks(t.app.container);
@@ -25,7 +27,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const stateOf = async (userId: string) => (await t.app.container.agents.history(a.tenantId, userId)).at(-1)?.state ?? 'offline';
+const stateOf = async (userId: string) =>
+  (await t.app.container.agents.history(a.tenantId, userId)).at(-1)?.state ?? 'offline';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function setState(s: TestSocket, state: string, id = randomUUID()) {
@@ -46,8 +49,14 @@ describe('agent presence', () => {
           VALUES (${a.tenantId}, ${queueId}, ${a.agent.id}, 0, NOW(3), NOW(3))`,
     );
     const sup = await openSocket(base, { token: a.supervisor.token });
-    sup.send({ type: 'subscribe', id: 'sub', rooms: [`supervisor:${a.tenantId}`, `queue:${queueId}`, `queue:${randomUUID()}`] });
-    expect((await sup.ack('sub')).rooms?.sort()).toEqual([`queue:${queueId}`, `supervisor:${a.tenantId}`].sort());
+    sup.send({
+      type: 'subscribe',
+      id: 'sub',
+      rooms: [`supervisor:${a.tenantId}`, `queue:${queueId}`, `queue:${randomUUID()}`],
+    });
+    expect((await sup.ack('sub')).rooms?.sort()).toEqual(
+      [`queue:${queueId}`, `supervisor:${a.tenantId}`].sort(),
+    );
 
     const agent = await openSocket(base, { token: a.agent.token });
     agent.send({ type: 'subscribe', id: 'sub', rooms: [`user:${a.agent.id}`] });
@@ -55,8 +64,14 @@ describe('agent presence', () => {
     const view = await setState(agent, 'available');
     expect(view).toMatchObject({ user_id: a.agent.id, state: 'available' });
 
-    for (const [socket, room] of [[agent, `user:${a.agent.id}`], [sup, `supervisor:${a.tenantId}`], [sup, `queue:${queueId}`]] as const) {
-      const e = await socket.waitFor((m) => m.type === 'event' && m.room === room && m.event === 'agent.state');
+    for (const [socket, room] of [
+      [agent, `user:${a.agent.id}`],
+      [sup, `supervisor:${a.tenantId}`],
+      [sup, `queue:${queueId}`],
+    ] as const) {
+      const e = await socket.waitFor(
+        (m) => m.type === 'event' && m.room === room && m.event === 'agent.state',
+      );
       expect(e).toMatchObject({ data: { user_id: a.agent.id, state: 'available', version: view.version } });
     }
 
@@ -70,7 +85,10 @@ describe('agent presence', () => {
     await sleep(GRACE / 3);
     expect(await stateOf(a.agent.id)).toBe('available');
     const offline = await sup.waitFor(
-      (m) => m.type === 'event' && m.room === `supervisor:${a.tenantId}` && (m.data as AgentStateView).state === 'offline',
+      (m) =>
+        m.type === 'event' &&
+        m.room === `supervisor:${a.tenantId}` &&
+        (m.data as AgentStateView).state === 'offline',
       GRACE * 4,
     );
     expect(offline).toBeTruthy();
@@ -81,7 +99,9 @@ describe('agent presence', () => {
   it('refuses router-owned states over agent.set_state', async () => {
     const s = await openSocket(base, { token: a.agent.token });
     s.send({ type: 'agent.set_state', id: 'bad', state: 'on_call' });
-    expect(await s.waitFor((m) => m.type === 'error' && m.id === 'bad')).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await s.waitFor((m) => m.type === 'error' && m.id === 'bad')).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     await s.close();
   });
 

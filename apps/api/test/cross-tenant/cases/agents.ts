@@ -12,10 +12,13 @@ export default defineCrossTenantCases({
       sql`INSERT INTO pause_reasons (id, tenant_id, name, code, paid, enabled, created_at, updated_at)
           VALUES (${pauseReasonId}, ${tenant.tenantId}, ${`Fixture ${tenant.slug}`}, ${`fx-${tenant.slug}`.slice(0, 32)}, 0, 1, NOW(3), NOW(3))`,
     );
-    await app.container.agents.setOwnState(systemContext(app.container.log, tenant.tenantId, { userId: tenant.agent.id }), {
-      state: 'paused',
-      reason_id: pauseReasonId,
-    });
+    await app.container.agents.setOwnState(
+      systemContext(app.container.log, tenant.tenantId, { userId: tenant.agent.id }),
+      {
+        state: 'paused',
+        reason_id: pauseReasonId,
+      },
+    );
     return { pauseReasonId };
   },
   routes: {
@@ -23,7 +26,10 @@ export default defineCrossTenantCases({
       skip: 'WebSocket upgrade: room authorization (W3) and fan-out isolation (T6) are tested in src/realtime',
     },
     'GET /api/v1/agents/me/state': 'list',
-    'PUT /api/v1/agents/me/state': { body: (b) => ({ state: 'paused', reason_id: b.pauseReasonId }), expect: [422] },
+    'PUT /api/v1/agents/me/state': {
+      body: (b) => ({ state: 'paused', reason_id: b.pauseReasonId }),
+      expect: [422],
+    },
     'GET /api/v1/agents': 'list',
   },
 });

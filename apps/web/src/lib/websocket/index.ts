@@ -1,2 +1,8 @@
-export { WebSocketProvider, useRealtime, useRoomEvents, useRealtimeResync, defaultWebSocketUrl } from './websocket-provider';
+export {
+  WebSocketProvider,
+  useRealtime,
+  useRoomEvents,
+  useRealtimeResync,
+  defaultWebSocketUrl,
+} from './websocket-provider';
 export { RealtimeClient, type ConnectionStatus, type RoomHandler } from './realtime-client';

@@ -138,7 +138,12 @@ export class RealtimeClient {
         this.setStatus('open');
         this.startPinging();
         if (this.rooms.size) {
-          this.send({ type: 'subscribe', id: this.nextId(), rooms: [...this.rooms.keys()], since: String(this.lastEventId) });
+          this.send({
+            type: 'subscribe',
+            id: this.nextId(),
+            rooms: [...this.rooms.keys()],
+            since: String(this.lastEventId),
+          });
         }
         return;
       }
@@ -176,7 +181,10 @@ export class RealtimeClient {
       if (!ok) return this.stop();
     }
     this.attempt += 1;
-    const bound = Math.min(this.options.maxDelayMs ?? 30_000, (this.options.minDelayMs ?? 500) * 2 ** (this.attempt - 1));
+    const bound = Math.min(
+      this.options.maxDelayMs ?? 30_000,
+      (this.options.minDelayMs ?? 500) * 2 ** (this.attempt - 1),
+    );
     const delay = authProblem && this.attempt === 1 ? 0 : Math.random() * bound;
     this.setStatus('reconnecting');
     this.timer = setTimeout(() => this.connect(), delay);
