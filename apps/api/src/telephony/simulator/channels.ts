@@ -124,7 +124,24 @@ function leaveStasis(core: SimCore, channel: SimChannel) {
 /** Who ended the channel; each gives the event sequence recorded for it (traces 10, 11, 06). */
 export type HangupBy = 'app' | 'remote' | 'busy' | 'timeout' | 'redirect' | 'rejected';
 
-export function hangupChannel(core: SimCore, channel: SimChannel, by: HangupBy) {
+/** `DELETE /channels/{id}?reason=` values and the Q.850 cause each sets. */
+export const hangupReasonCauses: Record<string, number> = {
+  normal: 16,
+  busy: 17,
+  congestion: 34,
+  no_answer: 19,
+  timeout: 19,
+  rejected: 21,
+  unallocated: 1,
+  normal_unspecified: 31,
+  number_incomplete: 28,
+  codec_mismatch: 58,
+  interworking: 127,
+  failure: 38,
+  answered_elsewhere: 26,
+};
+
+export function hangupChannel(core: SimCore, channel: SimChannel, by: HangupBy, reasonCause?: number) {
   if (channel.destroyed) return;
   channel.destroyed = true;
   for (const timer of channel.timers) core.cancel(timer);
@@ -150,7 +167,15 @@ export function hangupChannel(core: SimCore, channel: SimChannel, by: HangupBy) 
       core.channelEvent('ChannelHangupRequest', channel, { cause: 16, soft: true });
     }
     const cause =
-      by === 'busy' ? 17 : by === 'rejected' ? 21 : ringingUnanswered && by !== 'remote' ? 19 : 16;
+      reasonCause && reasonCause !== 16
+        ? reasonCause
+        : by === 'busy'
+          ? 17
+          : by === 'rejected'
+            ? 21
+            : ringingUnanswered && by !== 'remote'
+              ? 19
+              : 16;
     core.channelEvent('ChannelDestroyed', channel, { cause, cause_txt: causeText[cause] ?? 'Unknown' });
   }
   core.markGone(channel.json.id);

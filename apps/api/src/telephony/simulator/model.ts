@@ -77,6 +77,12 @@ export const emptyCallerId = (): CallerID => ({ name: '', number: '' });
 /** Q.850 causes Asterisk reports in ChannelDestroyed. */
 export const causeText: Record<number, string> = {
   1: 'Unallocated (unassigned) number',
+  26: 'Answered elsewhere',
+  28: 'Invalid number format',
+  31: 'Normal, unspecified',
+  38: 'Network out of order',
+  58: 'Bearer capability not available',
+  127: 'Interworking, unspecified',
   16: 'Normal Clearing',
   17: 'User busy',
   19: 'User alerting, no answer',

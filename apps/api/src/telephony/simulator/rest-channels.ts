@@ -3,6 +3,7 @@ import {
   createChannel,
   enterStasis,
   hangupChannel,
+  hangupReasonCauses,
   readVariable,
   setVariable,
 } from './channels';
@@ -151,7 +152,15 @@ export const channelRoutes: SimRoute[] = [
   route('GET', `/channels/${ID}`, (ctx) => ok(ctx.core.snapshot(findChannel(ctx.core, ctx.params[0])))),
   route('POST', `/channels/${ID}`, (ctx) => originate(ctx, ctx.params[0])),
   route('DELETE', `/channels/${ID}`, (ctx) => {
-    hangupChannel(ctx.core, findChannel(ctx.core, ctx.params[0]), 'app');
+    const channel = findChannel(ctx.core, ctx.params[0]);
+    const { reason, reason_code: code } = ctx.query;
+    if (reason && !Object.hasOwn(hangupReasonCauses, reason)) fail(400, 'Invalid reason for hangup provided');
+    hangupChannel(
+      ctx.core,
+      channel,
+      'app',
+      code ? Number(code) : reason ? hangupReasonCauses[reason] : undefined,
+    );
     return ok();
   }),
   route('POST', `/channels/${ID}/dial`, dial),

@@ -79,6 +79,20 @@ describe('ARI simulator', () => {
     expect(dials).toEqual(['', 'RINGING']);
   });
 
+  it('hangs up with the cause the reason names, and refuses an unknown reason', async () => {
+    const h = await start();
+    h.sim.placeCall({ from: '+15551000', to: '+15557001' });
+    const caller = (await h.nextEvent('StasisStart')).channel;
+    await h.client.channels.answer(caller.id);
+    await expect(h.client.channels.hangup(caller.id, { reason: 'bogus' as never })).rejects.toMatchObject({
+      status: 400,
+      message: 'Invalid reason for hangup provided',
+    });
+    await h.client.channels.hangup(caller.id, { reason: 'busy' });
+    const destroyed = await h.nextEvent('ChannelDestroyed');
+    expect([destroyed.cause, destroyed.cause_txt]).toEqual([17, 'User busy']);
+  });
+
   it('answers 500 {"error":"Allocation failed"} for an unregistered or unknown endpoint', async () => {
     const h = await start();
     for (const endpoint of ['PJSIP/t1_1003', 'PJSIP/9999']) {
