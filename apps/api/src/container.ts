@@ -80,10 +80,15 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const auth = createAuthModule({ db, config, clock, mailer, jwt, audit, sessionRevocations, log });
   const ara = createTelephonyProvisioning({ db, config, clock });
   const telephonyDeps = { db, audit, clock, provisioning: ara.provisioning, secrets: ara.secrets };
-  const endpoints = createEndpointService({ ...telephonyDeps, config, repo: createEndpointRepository(db) });
+  const routing = createRoutingModule({ db, audit, clock, config });
+  const endpoints = createEndpointService({
+    ...telephonyDeps,
+    config,
+    repo: createEndpointRepository(db),
+    destinations: routing.destinations,
+  });
   const trunks = createTrunkService({ ...telephonyDeps, repo: createTrunkRepository(db) });
   const araSync = ara.syncWith([endpoints.araSource, trunks.araSource]);
-  const routing = createRoutingModule({ db, audit, clock, config });
   const realtime = createRealtime({ config, db, log, metrics, clock, sessionRevocations, options: overrides.realtime });
   const notifications = createNotificationsService({
     db,

@@ -19,6 +19,7 @@ import type { AraSource } from '../../telephony/provisioning/ara-sync';
 import type { ProvisioningService } from '../../telephony/provisioning/provisioning.service';
 import { generateSipPassword, type SecretBox } from '../../telephony/provisioning/secret-box';
 import type { AuditService } from '../audit/audit.service';
+import { inUse, type DestinationsService } from '../dids/destinations.service';
 import { assertWithinLimit, registerUsageCounter } from '../tenants/limits';
 import { auditView, endpointAra, sipSettings, toEndpoint, unregistered } from './endpoint-mapping';
 import type { EndpointPatch, EndpointRepository, EndpointRow } from './endpoints.repository';
@@ -31,6 +32,7 @@ export type EndpointServiceDeps = {
   audit: AuditService;
   clock: Clock;
   config: Config;
+  destinations: Pick<DestinationsService, 'findReferences'>;
 };
 
 const duplicateExtension = (extension: string) =>
@@ -50,7 +52,7 @@ function assertKindAllowed(ctx: TenantContext, kind: EndpointKind) {
 }
 
 export function createEndpointService(deps: EndpointServiceDeps) {
-  const { db, repo, provisioning, secrets, audit, clock, config } = deps;
+  const { db, repo, provisioning, secrets, audit, clock, config, destinations } = deps;
 
   registerUsageCounter('endpoints', (exec, tenantId) => repo.count(exec, tenantId));
 
@@ -194,9 +196,12 @@ export function createEndpointService(deps: EndpointServiceDeps) {
       return detail(row);
     },
 
+    /** Refused (409) while a DID, a queue overflow or an IVR menu still routes calls to the phone or its voicemail. */
     async remove(ctx: TenantContext, id: string) {
       await db.transaction(async (tx) => {
         const before = await load(tx, ctx, id, true);
+        const refs = await destinations.findReferences(tx, ctx.tenantId, id);
+        if (refs.length) throw inUse('endpoint', refs);
         await repo.delete(tx, ctx.tenantId, id);
         await provisioning.remove(tx, before.araId);
         await audit.record(
