@@ -22,6 +22,7 @@ export type CallLab = {
   agents: LabAgent[];
   queueId: string;
   did: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are read field by field
   api: (method: string, url: string, token: string, body?: unknown) => Promise<{ status: number; body: any }>;
   setState: (agent: LabAgent, state: 'available' | 'paused' | 'away' | 'offline', reasonId?: string) => Promise<void>;
   phone: (agent: LabAgent, behaviour: PhoneBehaviour) => void;
