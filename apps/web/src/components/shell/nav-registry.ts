@@ -1,5 +1,6 @@
 import type { FeatureKey, Permission, SessionUser } from '@switchboard/contracts';
 import { Building2, Home, KeyRound, ScrollText, Settings, Users, type LucideIcon } from 'lucide-react';
+import { Headset, MonitorPlay, PhoneCall } from 'lucide-react';
 import type { MessageKey } from '@/lib/i18n';
 import { hasFeature, hasPermission } from '@/lib/auth/auth-provider';
 
@@ -26,6 +27,33 @@ export type NavItem = {
  */
 export const navItems: NavItem[] = [
   { href: '/', label: 'nav.home', icon: Home, group: 'workspace', scope: 'any' },
+  {
+    href: '/console',
+    label: 'nav.console',
+    icon: Headset,
+    group: 'workspace',
+    permission: 'agent.state',
+    feature: 'voice',
+    scope: 'tenant',
+  },
+  {
+    href: '/live-calls',
+    label: 'nav.liveCalls',
+    icon: PhoneCall,
+    group: 'workspace',
+    permission: 'calls.supervise',
+    feature: 'voice',
+    scope: 'tenant',
+  },
+  {
+    href: '/wallboard',
+    label: 'nav.wallboard',
+    icon: MonitorPlay,
+    group: 'workspace',
+    permission: 'calls.read',
+    feature: 'voice',
+    scope: 'tenant',
+  },
   {
     href: '/users',
     label: 'nav.users',
