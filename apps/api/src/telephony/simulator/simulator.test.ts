@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAriClient } from '../ari/client/ari-client';
 import { AriError } from '../ari/client/http';
 import { startSimulatorWithClient, waitFor } from './test-kit';
 
@@ -188,6 +189,30 @@ describe('ARI simulator', () => {
     await waitFor(() => states.includes('degraded') && h.client.events.state === 'connected', 'reconnect');
     expect(states).toEqual(['degraded', 'connected']);
     expect(reconnects).toEqual([true]);
+  });
+
+  it('sends ChannelCreated and BridgeCreated only to subscribeAll sockets, as Asterisk does', async () => {
+    const h = await start();
+    const monitor = createAriClient({
+      name: 'monitor',
+      url: h.sim.url,
+      username: h.sim.username,
+      password: h.sim.password,
+      app: 'switchboard-monitor',
+      events: { subscribeAll: true },
+    });
+    const seen: string[] = [];
+    monitor.events.onAny((e) => seen.push(e.type));
+    monitor.connect();
+    await waitFor(() => monitor.events.state === 'connected', 'monitor socket');
+    h.sim.placeCall({ from: '+15551000', to: '+15557001' });
+    await h.nextEvent('StasisStart');
+    await h.client.bridges.create({ type: 'mixing' });
+    await waitFor(() => seen.includes('BridgeCreated') && seen.includes('StasisStart'), 'monitor events');
+    expect(seen.slice(0, 2)).toEqual(['ChannelCreated', 'StasisStart']);
+    expect(h.events.map((e) => e.type)).not.toContain('ChannelCreated');
+    expect(h.events.map((e) => e.type)).not.toContain('BridgeCreated');
+    await monitor.close();
   });
 
   it('restart makes every channel vanish without events', async () => {
