@@ -29,6 +29,8 @@ type DestinationPickerProps = {
   control?: ControlProps;
   /** Kinds the caller may not route to (an IVR menu pointing at itself is allowed by the API). */
   excludeTypes?: DestinationType[];
+  /** Names the kind select when no visible label points at it (e.g. "Key 1"). */
+  ariaLabel?: string;
   className?: string;
 };
 
@@ -73,6 +75,7 @@ export function DestinationPicker({
   disabled,
   control,
   excludeTypes = [],
+  ariaLabel,
   className,
 }: DestinationPickerProps) {
   const t = useT();
@@ -91,7 +94,7 @@ export function DestinationPicker({
         }
         disabled={disabled}
       >
-        <SelectTrigger {...control} aria-label={control ? undefined : t('destinations.type')}>
+        <SelectTrigger {...control} aria-label={ariaLabel ?? (control ? undefined : t('destinations.type'))}>
           <SelectValue placeholder={t('destinations.choose')} />
         </SelectTrigger>
         <SelectContent>
