@@ -13,8 +13,21 @@ export type EventLogRow = typeof realtimeEvents.$inferSelect;
 export type NewEventLogRow = Omit<typeof realtimeEvents.$inferInsert, 'id'>;
 
 export function createEventLogRepository(db: Database) {
+  const knownStreams = new Set<string>();
   return {
     db,
+    /**
+     * Creates the tenant's stream row in its own statement, outside any transaction: two
+     * transactions inserting the same missing row can deadlock; locking an existing one cannot.
+     */
+    async ensureStream(tenantId: string) {
+      if (knownStreams.has(tenantId)) return;
+      await db
+        .insert(realtimeStreams)
+        .values({ tenantId, lastEventId: 0 })
+        .onDuplicateKeyUpdate({ set: { lastEventId: sql`${realtimeStreams.lastEventId}` } });
+      knownStreams.add(tenantId);
+    },
     /**
      * Inserts rows in order inside the caller's transaction; returns them with their ids. The
      * tenant's stream row stays locked until that transaction ends, which orders commits by id.

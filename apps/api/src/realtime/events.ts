@@ -59,7 +59,10 @@ export function createRealtimeEvents(deps: { bus: EventBus; repo: EventLogReposi
     publish(events: BusEvent[]) {
       for (const e of events) deps.bus.publish(e);
     },
+    /** Call before a transaction that will `record` for this tenant (cheap after the first time). */
+    prepare: (tenantId: string) => deps.repo.ensureStream(tenantId),
     async emit(tenantId: string, items: RealtimeEventInput[]): Promise<BusEvent[]> {
+      await deps.repo.ensureStream(tenantId);
       const events = await deps.repo.db.transaction((tx) => this.record(tx, tenantId, items));
       this.publish(events);
       return events;

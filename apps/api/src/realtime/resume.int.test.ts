@@ -74,6 +74,19 @@ describe('resume from a cursor', () => {
     await s2.close();
   });
 
+  it('records concurrent first events of a new tenant without deadlocks', async () => {
+    for (let round = 0; round < 3; round++) {
+      const fresh = await createTestTenant(t.app);
+      const room = `tenant:${fresh.tenantId}`;
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, n) =>
+          t.app.container.realtime.events.emit(fresh.tenantId, [{ room, event: 'test.n', data: { n } }]),
+        ),
+      );
+      expect(new Set(results.flat().map((e) => e.id)).size).toBe(20);
+    }
+  });
+
   it('prunes events older than the retention window', async () => {
     const before = await t.app.container.realtime.eventLog.latestForTenant(a.tenantId);
     expect(before).toBeGreaterThan(0);

@@ -55,6 +55,7 @@ export function createAgentTransitions(deps: TransitionDeps) {
   ): Promise<AgentStateView | null> {
     const queueIds = await deps.repo.queueIdsOf(tenantId, userId);
     const rooms = [`user:${userId}`, `supervisor:${tenantId}`, ...queueIds.map((q) => `queue:${q}`)];
+    await deps.events.prepare(tenantId);
     const now = deps.clock.now();
     const done = await withDeadlockRetry(() =>
       deps.db.transaction(async (tx) => {
