@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { startSimulatorWithClient, waitFor } from '../../simulator/test-kit';
 import { createAriClient } from './ari-client';
 import { reconnectDelay } from './events';
@@ -23,7 +26,7 @@ describe('events socket', () => {
     stop = undefined;
   });
 
-  it('stays degraded while Asterisk refuses the socket and connects once it accepts again', async () => {
+  it('stays degraded while Asterisk refuses the socket', async () => {
     const h = await startSimulatorWithClient();
     stop = h.stop;
     const wrong = createAriClient({
@@ -42,6 +45,34 @@ describe('events socket', () => {
     expect(wrong.events.state).toBe('degraded');
     expect(states).toEqual(['degraded']);
     await wrong.close();
+  });
+
+  it('drops a socket that stops answering pings and reconnects', async () => {
+    const server = createServer();
+    const wss = new WebSocketServer({ server, path: '/ari/events', autoPong: false });
+    let connections = 0;
+    wss.on('connection', () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = createAriClient({
+      name: 'silent',
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      username: 'u',
+      password: 'p',
+      app: 'switchboard',
+      events: { pingIntervalMs: 30, initialDelayMs: 10, maxDelayMs: 20 },
+    });
+    const states: string[] = [];
+    client.events.onStateChange((s) => states.push(s));
+    stop = async () => {
+      await client.close();
+      for (const socket of wss.clients) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    };
+    client.connect();
+    await waitFor(() => connections >= 2, 'a second connection after the missed pong');
+    expect(states.slice(0, 2)).toEqual(['connected', 'degraded']);
   });
 
   it('a second socket for the same app replaces the first, which hears ApplicationReplaced', async () => {
