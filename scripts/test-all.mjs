@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { portAnswers } from './lib/database.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = mkdtempSync(path.join(tmpdir(), 'switchboard-tests-'));
@@ -82,6 +83,13 @@ function testedWorkspaces() {
   return rootPkg.workspaces
     .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(path.join(root, dir, 'package.json'), 'utf8')) }))
     .filter(({ pkg }) => pkg.scripts?.test);
+}
+
+const testDb = new URL(process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/mysql');
+if (!(await portAnswers(testDb.hostname, Number(testDb.port || 3306)))) {
+  console.warn(
+    `warning: no database answers at ${testDb.host} (TEST_DATABASE_URL); the API integration tests need MariaDB 10.11+ or MySQL 8 there`,
+  );
 }
 
 const results = [];
