@@ -1,12 +1,12 @@
 // `npm run bench:calls`: 200 simulated calls arriving at once, through the real app and router,
 // against the simulator's own floor (a bare ARI app that only answers and bridges) in the same run.
-// Settings: BENCH_CALLS (default 200), BENCH_AGENTS (default 40).
+// Settings: BENCH_CALLS (default 200), BENCH_AGENTS (default 20, under the demo limit of 25 agents).
 import { createAriClient } from '../apps/api/src/telephony/ari/index';
 import { startAriSimulator, type AriSimulator } from '../apps/api/src/telephony/simulator/simulator';
 import { createCallLab } from '../apps/api/test/call-lab';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
-const AGENTS = Number(process.env.BENCH_AGENTS ?? 40);
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 20);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
