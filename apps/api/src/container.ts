@@ -96,14 +96,6 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     events: realtime.events,
     clock,
   });
-  const usersRepo = createUsersRepository(db);
-  const rolesRepo = createRolesRepository(db);
-  const tenantsRepo = createTenantsRepository(db);
-  const accessDeps = { db, audit, sessionRevocations, clock };
-  const users = createUsersService({ ...accessDeps, repo: usersRepo, roles: rolesRepo, notifications });
-  const roles = createRolesService({ ...accessDeps, repo: rolesRepo, users: usersRepo });
-  const tenants = createTenantsService({ ...accessDeps, repo: tenantsRepo, users: usersRepo });
-  const ownTenant = createOwnTenantService({ db, repo: tenantsRepo, audit, clock });
   const agents = createAgentService({
     db,
     repo: createAgentsRepository(db),
@@ -111,6 +103,21 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     clock,
     options: realtime.options,
   });
+  const usersRepo = createUsersRepository(db);
+  const rolesRepo = createRolesRepository(db);
+  const tenantsRepo = createTenantsRepository(db);
+  const accessDeps = { db, audit, sessionRevocations, clock };
+  const users = createUsersService({
+    ...accessDeps,
+    repo: usersRepo,
+    roles: rolesRepo,
+    notifications,
+    agents,
+    endpoints,
+  });
+  const roles = createRolesService({ ...accessDeps, repo: rolesRepo, users: usersRepo });
+  const tenants = createTenantsService({ ...accessDeps, repo: tenantsRepo, users: usersRepo });
+  const ownTenant = createOwnTenantService({ db, repo: tenantsRepo, audit, clock });
 
   const callsRepo = createCallsRepository(db);
   const queueStats = createQueueStatsService({ db, repo: createQueueStatsRepository(db), clock });

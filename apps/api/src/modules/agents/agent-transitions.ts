@@ -42,7 +42,7 @@ export type TransitionDeps = { db: Database; repo: AgentsRepository; events: Rea
 /**
  * Every state change goes through here: a conditional UPDATE (the guard), the history interval,
  * and the `agent.state` event for the agent's own room, the supervisors' room and the rooms of
- * the agent's queues — one transaction, published after commit. Returns null when the guard no
+ * the agent's queues (and of queues they just left, `formerQueueIds`) — one transaction, published after commit. Returns null when the guard no
  * longer held (someone else changed the agent first).
  */
 export function createAgentTransitions(deps: TransitionDeps) {
@@ -52,9 +52,10 @@ export function createAgentTransitions(deps: TransitionDeps) {
     guard: SQL,
     patch: AgentStatePatch,
     callId: string | null = patch.currentCallId,
+    formerQueueIds: string[] = [],
   ): Promise<AgentStateView | null> {
-    const queueIds = await deps.repo.queueIdsOf(tenantId, userId);
-    const rooms = [`user:${userId}`, `supervisor:${tenantId}`, ...queueIds.map((q) => `queue:${q}`)];
+    const queueIds = new Set([...(await deps.repo.queueIdsOf(tenantId, userId)), ...formerQueueIds]);
+    const rooms = [`user:${userId}`, `supervisor:${tenantId}`, ...[...queueIds].map((q) => `queue:${q}`)];
     await deps.events.prepare(tenantId);
     const now = deps.clock.now();
     const done = await withDeadlockRetry(() =>

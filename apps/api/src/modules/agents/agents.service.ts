@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, lte, notInArray, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, ne, notInArray, or } from 'drizzle-orm';
 import type {
   AgentListItem,
   AgentStateView,
@@ -118,6 +118,27 @@ export function createAgentService(deps: AgentServiceDeps) {
         if (done) changed++;
       }
       return changed;
+    },
+
+    /**
+     * System transition for a user who was disabled or deleted: offline from any state, so the
+     * ACD (which offers calls only to `available` agents) skips them. A call in progress goes on
+     * in Asterisk; the router's later transitions for it no longer match and leave the agent
+     * offline. `formerQueueIds` are queues the user was just taken out of, told as well.
+     */
+    forceOffline(
+      tenantId: string,
+      userId: string,
+      formerQueueIds: string[] = [],
+    ): Promise<AgentStateView | null> {
+      return transition(
+        tenantId,
+        userId,
+        ne(agentStates.state, 'offline'),
+        { state: 'offline', reasonId: null, currentCallId: null, wrapupUntil: null },
+        null,
+        formerQueueIds,
+      );
     },
 
     /** Worker: agents no instance has seen for the grace period go offline, unless on a call. */

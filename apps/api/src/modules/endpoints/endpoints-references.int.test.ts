@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RowDataPacket } from 'mysql2/promise';
-import { bearer, createTestApp, createTestTenant, type TestApp, type TestTenant } from '../../../test/helpers';
+import {
+  bearer,
+  createTestApp,
+  createTestTenant,
+  type TestApp,
+  type TestTenant,
+} from '../../../test/helpers';
 
 let t: TestApp;
 let a: TestTenant;
@@ -12,7 +18,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
-  const res = await t.app.inject({ method, url, headers: bearer(a.admin.token), ...(payload ? { payload } : {}) });
+  const res = await t.app.inject({
+    method,
+    url,
+    headers: bearer(a.admin.token),
+    ...(payload ? { payload } : {}),
+  });
   return { status: res.statusCode, body: res.json() };
 }
 async function made(url: string, payload: object): Promise<string> {
@@ -25,7 +36,11 @@ const q = async (sql: string, params: unknown[] = []) =>
 
 describe('deleting an endpoint that calls are routed to', () => {
   it('answers 409 naming each DID, queue overflow and IVR menu that still routes to it', async () => {
-    const phone = await made('/api/v1/endpoints', { extension: '4101', display_name: 'Reception', voicemail_enabled: true });
+    const phone = await made('/api/v1/endpoints', {
+      extension: '4101',
+      display_name: 'Reception',
+      voicemail_enabled: true,
+    });
     const did = await made('/api/v1/dids', {
       number: '+4940555100',
       destination: { type: 'hangup' },
@@ -55,7 +70,9 @@ describe('deleting an endpoint that calls are routed to', () => {
     await call('PATCH', `/api/v1/queues/${queue}`, { overflow_destination: null });
     const menuOnly = await call('DELETE', `/api/v1/endpoints/${phone}`);
     expect(menuOnly.status).toBe(409);
-    expect(menuOnly.body.error.details.referenced_by).toEqual([{ kind: 'ivr_menu', id: menu, name: 'Front desk' }]);
+    expect(menuOnly.body.error.details.referenced_by).toEqual([
+      { kind: 'ivr_menu', id: menu, name: 'Front desk' },
+    ]);
 
     await call('PATCH', `/api/v1/ivr-menus/${menu}`, {
       options: [],

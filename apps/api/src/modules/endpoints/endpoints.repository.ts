@@ -77,6 +77,15 @@ export function createEndpointRepository(db: Database) {
         .where(and(eq(endpoints.tenantId, tenantId), eq(endpoints.enabled, true)))
         .orderBy(asc(endpoints.id));
     },
+    /** The user's phones, locked for the rest of the caller's transaction. */
+    async listByUserForUpdate(exec: Executor, tenantId: string, userId: string) {
+      return exec
+        .select()
+        .from(endpoints)
+        .where(and(eq(endpoints.tenantId, tenantId), eq(endpoints.userId, userId)))
+        .orderBy(asc(endpoints.id))
+        .for('update');
+    },
     async count(exec: Executor, tenantId: string): Promise<number> {
       const [row] = await exec.select({ n: count() }).from(endpoints).where(eq(endpoints.tenantId, tenantId));
       return Number(row?.n ?? 0);

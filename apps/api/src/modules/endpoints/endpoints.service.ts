@@ -212,6 +212,32 @@ export function createEndpointService(deps: EndpointServiceDeps) {
       });
     },
 
+    /**
+     * Unassigns every phone of a user being deleted, inside the caller's transaction; each phone
+     * is re-provisioned and audited as an update, like an admin clearing `user_id` by hand.
+     */
+    async detachUser(ctx: TenantContext, tx: Executor, userId: string): Promise<string[]> {
+      const rows = await repo.listByUserForUpdate(tx, ctx.tenantId, userId);
+      for (const before of rows) {
+        const patch: EndpointPatch = { userId: null, updatedAt: clock.now() };
+        await repo.update(tx, ctx.tenantId, before.id, patch);
+        const after: EndpointRow = { ...before, ...patch } as EndpointRow;
+        await provision(tx, after, before.araId);
+        await audit.record(
+          ctx,
+          {
+            action: 'endpoint.update',
+            entityType: 'endpoint',
+            entityId: before.id,
+            before: auditView(before),
+            after: auditView(after),
+          },
+          tx,
+        );
+      }
+      return rows.map((r) => r.id);
+    },
+
     async revealPassword(ctx: TenantContext, id: string): Promise<EndpointPassword> {
       return db.transaction(async (tx) => {
         const row = await load(tx, ctx, id);

@@ -17,8 +17,8 @@ registerUsageCounter('queues', async (exec, tenantId) => {
   return r?.n ?? 0;
 });
 
-// Deleted users keep their membership rows until the list is next replaced, but are never shown
-// or counted (the router skips them too, as they cannot sign in).
+// Deleting a user removes their membership rows; users deleted before that rule may still have
+// some, which are never shown or counted (the router skips them too: they are offline).
 const memberUser = and(eq(users.tenantId, queueMembers.tenantId), eq(users.id, queueMembers.userId), isNull(users.deletedAt));
 
 const memberColumns = {

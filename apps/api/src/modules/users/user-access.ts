@@ -16,7 +16,17 @@ const isAgent = (u: { roleKey: string | null }) => u.roleKey === 'agent';
  * and close open sockets (RELIABILITY A6, T7).
  */
 export function createUserAccessOperations(deps: UsersServiceDeps) {
-  const { db, repo, roles, audit, notifications, sessionRevocations, clock } = deps;
+  const { db, repo, roles, audit, notifications, sessionRevocations, clock, agents, endpoints } = deps;
+
+  /**
+   * After commit, like the socket revocation: if this fails the user still cannot sign in, their
+   * sockets are closed, and the presence sweep takes the silent agent offline after its grace.
+   */
+  async function takeOffline(ctx: TenantContext, id: string, formerQueueIds: string[] = []) {
+    await agents
+      .forceOffline(ctx.tenantId, id, formerQueueIds)
+      .catch((err: unknown) => ctx.log.warn({ err, userId: id }, 'agent offline transition failed'));
+  }
 
   function refuseSelf(ctx: TenantContext, id: string, what: string) {
     if (ctx.userId === id) throw new AppError('INVALID_STATE', `You cannot ${what} your own account`);
@@ -106,17 +116,19 @@ export function createUserAccessOperations(deps: UsersServiceDeps) {
       });
       if (result.changed && status === 'disabled') {
         sessionRevocations.revoke({ userId: id, tenantId: ctx.tenantId, reason: 'user_disabled' });
+        await takeOffline(ctx, id);
       }
       return result.user;
     },
 
     /**
      * Soft delete: the row stays for history (audit, call records), its e-mail is rewritten so
-     * the address can be used again, and every session ends.
+     * the address can be used again, and every session ends. Queue memberships and phone
+     * assignments go in the same transaction; the audit entry lists what was undone.
      */
     async remove(ctx: TenantContext, id: string): Promise<void> {
       refuseSelf(ctx, id, 'delete');
-      await db.transaction(async (tx) => {
+      const queueIds = await db.transaction(async (tx) => {
         const u = await loadLocked(ctx, id, tx);
         await refuseLastAdmin(ctx, u, tx);
         const now = clock.now();
@@ -128,13 +140,23 @@ export function createUserAccessOperations(deps: UsersServiceDeps) {
           { status: 'disabled', email: `${id}@${DELETED_EMAIL_DOMAIN}`, deletedAt: now, updatedAt: now },
           tx,
         );
+        const formerQueueIds = await repo.deleteQueueMemberships(ctx.tenantId, id, tx);
+        const endpointIds = await endpoints.detachUser(ctx, tx, id);
         await audit.record(
           ctx,
-          { action: 'user.deleted', entityType: 'user', entityId: id, before: toUser(u) },
+          {
+            action: 'user.deleted',
+            entityType: 'user',
+            entityId: id,
+            before: toUser(u),
+            after: { removed_from_queues: formerQueueIds, unassigned_endpoints: endpointIds },
+          },
           tx,
         );
+        return formerQueueIds;
       });
       sessionRevocations.revoke({ userId: id, tenantId: ctx.tenantId, reason: 'user_deleted' });
+      await takeOffline(ctx, id, queueIds);
     },
   };
 }

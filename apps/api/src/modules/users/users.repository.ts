@@ -15,12 +15,20 @@ import {
 } from 'drizzle-orm';
 import type { ListUsersQuery } from '@switchboard/contracts';
 import type { Database, Executor } from '../../db/client';
-import { endpoints, refreshTokens, roles, tenants, users, userTotp } from '../../db/schema/index';
+import {
+  endpoints,
+  queueMembers,
+  refreshTokens,
+  roles,
+  tenants,
+  users,
+  userTotp,
+} from '../../db/schema/index';
 import { registerTenantTables } from '../../lib/query-audit';
 import { registerUsageCounter } from '../tenants/limits';
 import { containsPattern } from './sql-helpers';
 
-registerTenantTables('users', 'roles');
+registerTenantTables('users', 'roles', 'queue_members');
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
@@ -171,6 +179,18 @@ export function createUsersRepository(db: Database) {
         .update(refreshTokens)
         .set({ revokedAt: now, revokedReason: reason })
         .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+    },
+
+    /** Takes a deleted user out of every queue; returns the queues they were in. */
+    async deleteQueueMemberships(tenantId: string, userId: string, exec: Executor = db) {
+      const where = and(eq(queueMembers.tenantId, tenantId), eq(queueMembers.userId, userId));
+      const rows = await exec
+        .select({ queueId: queueMembers.queueId })
+        .from(queueMembers)
+        .where(where)
+        .for('update');
+      if (rows.length) await exec.delete(queueMembers).where(where);
+      return rows.map((r) => r.queueId);
     },
 
     /**

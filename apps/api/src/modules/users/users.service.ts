@@ -7,7 +7,9 @@ import { newId } from '../../lib/ids';
 import { hashPassword } from '../../lib/passwords';
 import type { SessionRevocations } from '../../lib/session-revocations';
 import type { TenantContext } from '../../plugins/context';
+import type { AgentService } from '../agents/agents.service';
 import type { AuditService } from '../audit/audit.service';
+import type { EndpointService } from '../endpoints/endpoints.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { RolesRepository } from '../roles/roles.repository';
 import { assertCanGrant } from '../roles/role-grants';
@@ -25,6 +27,10 @@ export type UsersServiceDeps = {
   notifications: NotificationsService;
   sessionRevocations: SessionRevocations;
   clock: Clock;
+  /** A disabled or deleted user goes offline, so the ACD stops offering them calls. */
+  agents: Pick<AgentService, 'forceOffline'>;
+  /** A deleted user's phones are unassigned in the same transaction. */
+  endpoints: Pick<EndpointService, 'detachUser'>;
 };
 
 export function createUsersService(deps: UsersServiceDeps) {
