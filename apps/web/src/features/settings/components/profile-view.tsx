@@ -1,0 +1,87 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { updateProfileSchema } from '@switchboard/contracts';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import type { z } from 'zod';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
+import { FormError, FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { LocaleSelect } from '@/features/users/components/locale-select';
+import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { useSession } from '@/lib/auth';
+import { useT } from '@/lib/i18n';
+import { useUpdateProfile } from '../queries';
+
+type Values = z.input<typeof updateProfileSchema>;
+type Parsed = z.output<typeof updateProfileSchema>;
+
+export function ProfileView() {
+  const t = useT();
+  const user = useSession();
+  const update = useUpdateProfile();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values, unknown, Parsed>({
+    resolver: zodResolver(updateProfileSchema),
+    values: { name: user.name, locale: user.locale },
+  });
+  const { errors, isSubmitting, isDirty } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await update.mutateAsync(values);
+      toast.success(t('settings.profile.savedToast'));
+    } catch (error) {
+      if (!applyFieldErrors(error, form.setError, ['name', 'locale'])) setFormError(errorMessage(error, t));
+    }
+  });
+
+  return (
+    <Card className="max-w-2xl">
+      <form onSubmit={onSubmit} noValidate className="grid gap-5">
+        <CardHeader>
+          <CardTitle>{t('settings.profile.title')}</CardTitle>
+          <CardDescription>{t('settings.profile.description')}</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <FormField label={t('settings.profile.email')} description={t('settings.profile.emailHint')}>
+            <Input value={user.email} readOnly disabled />
+          </FormField>
+          <FormField label={t('settings.profile.name')} error={errors.name?.message} required>
+            <Input autoComplete="name" disabled={isSubmitting} {...form.register('name')} />
+          </FormField>
+          <FormField
+            label={t('settings.profile.locale')}
+            description={t('settings.profile.localeHint')}
+            error={errors.locale?.message}
+          >
+            {(control) => (
+              <Controller
+                control={form.control}
+                name="locale"
+                render={({ field }) => (
+                  <LocaleSelect
+                    control={control}
+                    value={field.value}
+                    onChange={field.onChange}
+                    disabled={isSubmitting}
+                  />
+                )}
+              />
+            )}
+          </FormField>
+          <FormError message={formError} />
+        </CardContent>
+        <CardFooter className="justify-end">
+          <Button type="submit" loading={isSubmitting} disabled={!isDirty}>
+            {t('common.save')}
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}
