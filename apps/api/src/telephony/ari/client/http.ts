@@ -1,5 +1,7 @@
+import { fetchTransport, nodeTransport, type RawResponse } from './transport';
+
 /**
- * The REST half of the ARI client: one authenticated request function over fetch. ARI takes
+ * The REST half of the ARI client: one authenticated request function. ARI takes
  * almost every parameter in the query string (swagger `paramType: query`); only `variables`
  * (and a few config bodies) travel as JSON.
  */
@@ -46,6 +48,7 @@ export type AriHttpOptions = {
   username: string;
   password: string;
   timeoutMs?: number;
+  /** Use this fetch instead of the default keep-alive node:http transport. */
   fetch?: typeof fetch;
 };
 
@@ -88,8 +91,8 @@ function errorMessage(body: unknown, status: number): string {
   return `HTTP ${status}`;
 }
 
-async function readBody(res: Response): Promise<unknown> {
-  const text = await res.text();
+function parseBody(raw: Buffer): unknown {
+  const text = raw.toString('utf8');
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -101,7 +104,7 @@ async function readBody(res: Response): Promise<unknown> {
 export function createAriHttp(options: AriHttpOptions): AriHttp {
   const baseUrl = normalizeAriBaseUrl(options.url);
   const authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
-  const doFetch = options.fetch ?? fetch;
+  const transport = options.fetch ? fetchTransport(options.fetch) : nodeTransport();
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   async function request<T>(req: AriRequest): Promise<T> {
@@ -112,18 +115,17 @@ export function createAriHttp(options: AriHttpOptions): AriHttp {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(req.body);
     }
-    let res: Response;
+    let res: RawResponse;
     try {
-      res = await doFetch(url, { method: req.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      res = await transport(url, { method: req.method, headers, body, timeoutMs });
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       throw new AriError(0, `ARI unreachable: ${reason}`, req.operation);
     }
-    if (res.ok && req.responseType === 'binary') {
-      return Buffer.from(await res.arrayBuffer()) as T;
-    }
-    const parsed = await readBody(res);
-    if (!res.ok) throw new AriError(res.status, errorMessage(parsed, res.status), req.operation, parsed);
+    const ok = res.status >= 200 && res.status < 300;
+    if (ok && req.responseType === 'binary') return res.body as T;
+    const parsed = parseBody(res.body);
+    if (!ok) throw new AriError(res.status, errorMessage(parsed, res.status), req.operation, parsed);
     return parsed as T;
   }
 
