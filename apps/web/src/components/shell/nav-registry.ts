@@ -1,5 +1,6 @@
 import type { FeatureKey, Permission, SessionUser } from '@switchboard/contracts';
 import { Building2, Home, KeyRound, ScrollText, Settings, Users, type LucideIcon } from 'lucide-react';
+import { Cable, CalendarClock, Hash, ListOrdered, Phone, Workflow } from 'lucide-react';
 import { Headset, MonitorPlay, PhoneCall } from 'lucide-react';
 import type { MessageKey } from '@/lib/i18n';
 import { hasFeature, hasPermission } from '@/lib/auth/auth-provider';
@@ -76,6 +77,60 @@ export const navItems: NavItem[] = [
     icon: ScrollText,
     group: 'administration',
     permission: 'audit.read',
+    scope: 'tenant',
+  },
+  {
+    href: '/endpoints',
+    label: 'nav.endpoints',
+    icon: Phone,
+    group: 'administration',
+    permission: 'endpoints.read',
+    feature: 'voice',
+    scope: 'tenant',
+  },
+  {
+    href: '/dids',
+    label: 'nav.dids',
+    icon: Hash,
+    group: 'administration',
+    permission: 'dids.read',
+    feature: 'voice',
+    scope: 'tenant',
+  },
+  {
+    href: '/queues',
+    label: 'nav.queues',
+    icon: ListOrdered,
+    group: 'administration',
+    permission: 'queues.read',
+    feature: 'voice',
+    scope: 'tenant',
+  },
+  {
+    href: '/ivr',
+    label: 'nav.ivr',
+    icon: Workflow,
+    group: 'administration',
+    permission: 'ivr.read',
+    feature: 'voice',
+    scope: 'tenant',
+  },
+  {
+    href: '/schedules',
+    label: 'nav.schedules',
+    icon: CalendarClock,
+    group: 'administration',
+    permission: 'ivr.read',
+    feature: 'voice',
+    scope: 'tenant',
+  },
+  {
+    href: '/trunks',
+    label: 'nav.trunks',
+    icon: Cable,
+    group: 'administration',
+    permission: 'trunks.read',
+    feature: 'voice',
     scope: 'tenant',
   },
   { href: '/settings', label: 'nav.settings', icon: Settings, group: 'administration', scope: 'any' },

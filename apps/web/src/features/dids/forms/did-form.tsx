@@ -11,11 +11,11 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@
 import { DestinationPicker } from '@/features/destinations/components/destination-picker';
 import { FormSection } from '@/features/destinations/components/form-section';
 import { NullableTextInput } from '@/features/destinations/components/nullable-inputs';
+import { ValueListEditor } from '@/features/destinations/components/value-list-editor';
 import { SwitchField } from '@/features/destinations/components/switch-field';
 import { applyServerFieldErrors, firstErrorMessage } from '@/features/destinations/form-errors';
 import { errorMessage } from '@/lib/api/errors';
 import { useT } from '@/lib/i18n';
-import { SenderListEditor } from '../components/sender-list-editor';
 import { TimeConditionFields } from './time-condition-fields';
 import { didFormFields, didFormSchema, didValues, newDidValues, type DidFormInput, type DidFormValues } from './did-form-values';
 
@@ -50,7 +50,7 @@ export function DidForm({ did, readOnly, saving, submitLabel, onSubmit }: DidFor
   return (
     <form onSubmit={submit} noValidate className="grid gap-6">
       <FormSection title={t('dids.sections.number')}>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <FormField label={t('dids.fields.number')} error={errors.number?.message} description={t('dids.hints.number')} required>
             <Input inputMode="tel" autoComplete="off" placeholder="+49 30 1234567" disabled={disabled} {...form.register('number')} />
           </FormField>
@@ -77,7 +77,7 @@ export function DidForm({ did, readOnly, saving, submitLabel, onSubmit }: DidFor
           )}
         />
         <TimeConditionFields form={form} disabled={disabled} />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <Controller
             control={form.control}
             name="unanswered_fallback"
@@ -144,11 +144,15 @@ export function DidForm({ did, readOnly, saving, submitLabel, onSubmit }: DidFor
               render={({ field }) => (
                 <FormField label={t('dids.smsFields.allowedSenders')} error={firstErrorMessage(errors.sms?.allowed_senders)}>
                   {() => (
-                    <SenderListEditor
+                    <ValueListEditor
                       value={field.value ?? []}
                       onChange={field.onChange}
                       disabled={disabled}
                       invalid={Boolean(errors.sms?.allowed_senders)}
+                      inputLabel={t('dids.smsFields.addSender')}
+                      placeholder="+49 30 1234567"
+                      inputMode="tel"
+                      emptyText={t('dids.smsFields.anySender')}
                     />
                   )}
                 </FormField>

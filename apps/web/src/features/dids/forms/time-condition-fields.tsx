@@ -47,7 +47,7 @@ export function TimeConditionFields({
 
   return (
     <div className="grid gap-4 rounded-lg border p-4">
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormField label={t('dids.fields.timeCondition')} description={t('dids.hints.timeCondition')}>
           {(control) => (
             <Select value={mode} onValueChange={(value) => setMode(value as Mode)} disabled={disabled}>

@@ -1,14 +1,13 @@
 'use client';
 
-import { codecs, type Codec } from '@switchboard/contracts';
 import { Controller, type UseFormReturn } from 'react-hook-form';
-import { Checkbox } from '@/components/ui/checkbox';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SwitchField } from '@/features/destinations/components/switch-field';
 import { NullableTextInput } from '@/features/destinations/components/nullable-inputs';
 import { firstErrorMessage } from '@/features/destinations/form-errors';
 import { useT } from '@/lib/i18n';
+import { CodecPicker } from '../components/codec-picker';
 import { UserPicker } from '../components/user-picker';
 import type { EndpointFormInput, EndpointFormValues } from './endpoint-form-values';
 
@@ -20,7 +19,7 @@ export function EndpointFields({ form, disabled }: { form: Form; disabled?: bool
   const { errors } = form.formState;
   return (
     <div className="grid gap-5">
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormField
           label={t('endpoints.fields.extension')}
           error={errors.extension?.message}
@@ -48,22 +47,12 @@ export function EndpointFields({ form, disabled }: { form: Form; disabled?: bool
         render={({ field }) => (
           <FormField label={t('endpoints.fields.codecs')} error={firstErrorMessage(errors.codecs)} description={t('endpoints.hints.codecs')}>
             {(control) => (
-              <div role="group" aria-describedby={control['aria-describedby']} className="flex flex-wrap gap-4">
-                {codecs.map((codec) => (
-                  <CodecCheckbox
-                    key={codec}
-                    codec={codec}
-                    selected={field.value ?? []}
-                    onChange={field.onChange}
-                    disabled={disabled}
-                  />
-                ))}
-              </div>
+              <CodecPicker value={field.value ?? []} onChange={field.onChange} control={control} disabled={disabled} />
             )}
           </FormField>
         )}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <Controller
           control={form.control}
           name="caller_id_name"
@@ -114,33 +103,6 @@ export function EndpointFields({ form, disabled }: { form: Form; disabled?: bool
         <SwitchRow form={form} name="enabled" label={t('endpoints.fields.enabled')} hint={t('endpoints.hints.enabled')} disabled={disabled} />
       </div>
     </div>
-  );
-}
-
-function CodecCheckbox({
-  codec,
-  selected,
-  onChange,
-  disabled,
-}: {
-  codec: Codec;
-  selected: Codec[];
-  onChange: (value: Codec[]) => void;
-  disabled?: boolean;
-}) {
-  const id = `codec-${codec}`;
-  const checked = selected.includes(codec);
-  return (
-    <label htmlFor={id} className="flex items-center gap-2 text-sm">
-      <Checkbox
-        id={id}
-        checked={checked}
-        disabled={disabled}
-        // Order is preference order: a newly ticked codec goes last.
-        onCheckedChange={(next) => onChange(next ? [...selected, codec] : selected.filter((c) => c !== codec))}
-      />
-      <span className="font-mono">{codec}</span>
-    </label>
   );
 }
 

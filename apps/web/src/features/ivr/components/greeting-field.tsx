@@ -33,7 +33,7 @@ export function GreetingField({
   };
 
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
+    <div className="grid items-start gap-4 sm:grid-cols-2">
       <FormField label={t('ivr.fields.greeting')} description={t('ivr.hints.greeting')}>
         {(control) => (
           <Select value={mode} onValueChange={(next) => setMode(next as Mode)} disabled={disabled}>

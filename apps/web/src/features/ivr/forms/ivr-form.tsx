@@ -78,7 +78,7 @@ export function IvrForm({ menu, readOnly, saving, submitLabel, onSubmit }: IvrFo
       </FormSection>
 
       <FormSection title={t('ivr.sections.noInput')} description={t('ivr.sections.noInputHint')}>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <FormField label={t('ivr.fields.timeout')} error={errors.timeout_seconds?.message} description={t('ivr.hints.timeout')}>
             <Input type="number" min={1} max={60} disabled={disabled} {...form.register('timeout_seconds', { valueAsNumber: true })} />
           </FormField>

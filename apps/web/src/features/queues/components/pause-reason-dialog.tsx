@@ -61,7 +61,7 @@ export function PauseReasonDialog({
             <DialogTitle>{reason ? t('pauseReasons.editTitle') : t('pauseReasons.new')}</DialogTitle>
             <DialogDescription>{t('pauseReasons.dialogDescription')}</DialogDescription>
           </DialogHeader>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             <FormField label={t('pauseReasons.fields.name')} error={errors.name?.message} required>
               <Input disabled={save.isPending} {...form.register('name')} />
             </FormField>

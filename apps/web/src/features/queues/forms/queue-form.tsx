@@ -77,7 +77,7 @@ export function QueueForm({ queue, readOnly, saving, submitLabel, onSubmit }: Qu
   return (
     <form onSubmit={submit} noValidate className="grid gap-6">
       <FormSection title={t('queues.sections.general')}>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <FormField label={t('queues.fields.name')} error={errors.name?.message} required>
             <Input autoComplete="off" disabled={disabled} {...form.register('name')} />
           </FormField>
@@ -108,7 +108,7 @@ export function QueueForm({ queue, readOnly, saving, submitLabel, onSubmit }: Qu
       </FormSection>
 
       <FormSection title={t('queues.sections.ringing')} description={t('queues.sections.ringingHint')}>
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid items-start gap-4 sm:grid-cols-3">
           {numberField('ring_timeout_seconds', t('queues.fields.ringTimeout'), t('queues.hints.ringTimeout'))}
           {numberField('retry_seconds', t('queues.fields.retry'), t('queues.hints.retry'))}
           {numberField('wrapup_seconds', t('queues.fields.wrapup'), t('queues.hints.wrapup'))}
@@ -116,7 +116,7 @@ export function QueueForm({ queue, readOnly, saving, submitLabel, onSubmit }: Qu
       </FormSection>
 
       <FormSection title={t('queues.sections.waiting')} description={t('queues.sections.waitingHint')}>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <Controller
             control={form.control}
             name="max_wait_seconds"
@@ -164,7 +164,7 @@ export function QueueForm({ queue, readOnly, saving, submitLabel, onSubmit }: Qu
       </FormSection>
 
       <FormSection title={t('queues.sections.announcements')}>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <FormField label={t('queues.fields.musicClass')} error={errors.music_class?.message} description={t('queues.hints.musicClass')}>
             <Input autoComplete="off" disabled={disabled} {...form.register('music_class')} />
           </FormField>
@@ -177,7 +177,7 @@ export function QueueForm({ queue, readOnly, saving, submitLabel, onSubmit }: Qu
       </FormSection>
 
       <FormSection title={t('queues.sections.serviceLevel')}>
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid items-start gap-4 sm:grid-cols-3">
           {numberField('service_level_seconds', t('queues.fields.serviceLevel'), t('queues.hints.serviceLevel'))}
         </div>
       </FormSection>

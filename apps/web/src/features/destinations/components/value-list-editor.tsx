@@ -6,24 +6,32 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { useT } from '@/lib/i18n';
 
-/** Phone numbers allowed to send SMS to this DID; the API normalises each to E.164. */
-export function SenderListEditor({
+/** A short list of values (allowed senders, match addresses): type one, add it, remove with ×. */
+export function ValueListEditor({
   value,
   onChange,
   disabled,
   invalid,
+  inputLabel,
+  placeholder,
+  emptyText,
+  inputMode,
 }: {
   value: string[];
   onChange: (value: string[]) => void;
   disabled?: boolean;
   invalid?: boolean;
+  inputLabel: string;
+  placeholder?: string;
+  emptyText: string;
+  inputMode?: 'tel' | 'text';
 }) {
   const t = useT();
   const [draft, setDraft] = useState('');
   const add = () => {
-    const number = draft.trim();
-    if (!number || value.includes(number)) return;
-    onChange([...value, number]);
+    const item = draft.trim();
+    if (!item || value.includes(item)) return;
+    onChange([...value, item]);
     setDraft('');
   };
   return (
@@ -38,27 +46,27 @@ export function SenderListEditor({
               add();
             }
           }}
-          placeholder="+49 30 1234567"
-          inputMode="tel"
-          aria-label={t('dids.smsFields.addSender')}
+          placeholder={placeholder}
+          inputMode={inputMode}
+          aria-label={inputLabel}
           aria-invalid={invalid || undefined}
           disabled={disabled}
         />
         <Button type="button" variant="outline" onClick={add} disabled={disabled || !draft.trim()}>
           <Plus aria-hidden="true" />
-          {t('dids.smsFields.add')}
+          {t('telephony.add')}
         </Button>
       </div>
       {value.length > 0 ? (
         <ul className="flex flex-wrap gap-2">
-          {value.map((number) => (
-            <li key={number} className="flex items-center gap-1 rounded-full border py-0.5 pr-1 pl-3 font-mono text-xs">
-              {number}
+          {value.map((item) => (
+            <li key={item} className="flex items-center gap-1 rounded-full border py-0.5 pr-1 pl-3 font-mono text-xs">
+              {item}
               <button
                 type="button"
-                onClick={() => onChange(value.filter((n) => n !== number))}
+                onClick={() => onChange(value.filter((n) => n !== item))}
                 disabled={disabled}
-                aria-label={t('dids.smsFields.removeSender', { number })}
+                aria-label={t('telephony.removeValue', { value: item })}
                 className="rounded-full p-0.5 outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
               >
                 <X className="size-3" aria-hidden="true" />
@@ -67,7 +75,7 @@ export function SenderListEditor({
           ))}
         </ul>
       ) : (
-        <p className="text-xs text-muted-foreground">{t('dids.smsFields.anySender')}</p>
+        <p className="text-xs text-muted-foreground">{emptyText}</p>
       )}
     </div>
   );
