@@ -75,7 +75,7 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
           },
         }),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     requestIdHeader: 'x-request-id',
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
@@ -11,6 +12,42 @@ const csv = z
       .map((s) => s.trim())
       .filter(Boolean),
   );
+
+/** proxy-addr's named ranges, which Fastify's trustProxy accepts next to IPs and CIDRs. */
+const namedProxyRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (namedProxyRanges.has(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Whose X-Forwarded-For to believe, in the form Fastify's `trustProxy` takes: `true` (anyone —
+ * only behind a proxy that overwrites the header), `false` (no one), or addresses and CIDRs of
+ * the proxies. Trusting everyone would let a client pick its own IP and dodge per-IP limits.
+ */
+const trustProxy = z.string().transform((value, ctx): boolean | string[] => {
+  const v = value.trim().toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  const entries = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (!entries.length || bad.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected true, false or a comma list of IPs/CIDRs (or loopback, linklocal, uniquelocal); bad: ${bad.join(', ') || '(empty)'}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 /**
  * Every setting, parsed once. `.env.example` documents each of them; a missing or bad value
@@ -35,6 +72,8 @@ export const configSchema = z.object({
   CORS_ORIGINS: csv.default([]),
   COOKIE_SECURE: bool.optional(),
   SELF_REGISTRATION: bool.default(false),
+  /** Proxies whose X-Forwarded-For sets the client IP (rate limits, audit); see `trustProxy`. */
+  TRUST_PROXY: trustProxy.default(['loopback']),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),

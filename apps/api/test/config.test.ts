@@ -51,6 +51,9 @@ describe('configuration', () => {
     ['DATABASE_POOL_SIZE', '0'],
     ['REDIS_URL', 'redis host'],
     ['SEED_ADMIN_EMAIL', 'not-an-email'],
+    ['TRUST_PROXY', 'yes please'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', ','],
   ])('rejects %s=%s and names it', (key, value) => {
     const message = failure({ ...valid, [key]: value });
     expect(message).toMatch(new RegExp(`^\\s+${key}:`, 'm'));
@@ -64,6 +67,20 @@ describe('configuration', () => {
     });
     expect(config.SELF_REGISTRATION).toBe(true);
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('trusts only loopback unless told otherwise', () => {
+    expect(loadConfig(valid).TRUST_PROXY).toEqual(['loopback']);
+  });
+
+  it.each([
+    ['true', true],
+    ['FALSE', false],
+    ['127.0.0.1, 10.0.0.0/8,fd00::/8 , uniquelocal', ['127.0.0.1', '10.0.0.0/8', 'fd00::/8', 'uniquelocal']],
+  ])('parses %s into what Fastify trustProxy takes', (value, expected) => {
+    expect(loadConfig({ ...valid, TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
   });
 });
 
