@@ -32,5 +32,6 @@ describe('ARI simulator conformance with the recorded traces', () => {
     expect(report.restMismatches, 'REST answers').toEqual([]);
     expect(report.eventMismatches, 'recorded events').toEqual([]);
     expect(report.extraEvents, 'events the recording does not have').toEqual([]);
+    expect(report.matchedEvents).toBe(report.recordedEvents);
   });
 });

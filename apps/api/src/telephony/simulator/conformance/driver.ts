@@ -24,6 +24,9 @@ export type ConformanceReport = {
   eventMismatches: string[];
   /** Key events the simulator sent that the recording did not have. */
   extraEvents: string[];
+  /** Key events in the recording, and how many the simulator produced with matching fields. */
+  recordedEvents: number;
+  matchedEvents: number;
 };
 
 /** Orders REST calls by when they were sent (ts − ms): events a call causes come after it. */
@@ -60,7 +63,13 @@ export async function runConformance(scenario: string): Promise<ConformanceRepor
     if (KEY_TYPES.has(event.type)) received.push(event);
   });
   client.connect();
-  const report: ConformanceReport = { restMismatches: [], eventMismatches: [], extraEvents: [] };
+  const report: ConformanceReport = {
+    restMismatches: [],
+    eventMismatches: [],
+    extraEvents: [],
+    recordedEvents: 0,
+    matchedEvents: 0,
+  };
   const ids = new IdMap();
   const consumed = new Set<AriEvent>();
   try {
@@ -74,6 +83,7 @@ export async function runConformance(scenario: string): Promise<ConformanceRepor
       if (step.kind === 'ws' && step.ws === 'open')
         await until(() => client.events.state === 'connected', 2000);
       if (step.kind === 'event' && KEY_TYPES.has(step.event.type)) {
+        report.recordedEvents += 1;
         await actForOutsideWorld(sim, step, ids, steps.slice(index + 1));
         if (await matchEvent(step, ids, received, consumed, report, 1200)) continue;
         // A call's log line can trail the event it caused by a few ms: run the REST calls
@@ -255,6 +265,7 @@ async function matchEvent(
   ids.learn(recorded, match as never);
   const got = keyFields(match as never, ids, true);
   const differs = Object.keys(expected).filter((k) => JSON.stringify(expected[k]) !== JSON.stringify(got[k]));
+  if (differs.length === 0) report.matchedEvents += 1;
   if (differs.length) {
     report.eventMismatches.push(
       `${step.event.type} ${keyOf(recorded) ?? ''}: recorded ${JSON.stringify(expected)}, simulator ${JSON.stringify(got)}`,
