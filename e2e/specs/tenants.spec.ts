@@ -24,7 +24,7 @@ test('a platform admin creates a tenant, sets a limit, toggles a feature and swi
   await expect(page.getByText(`${name} was created`)).toBeVisible();
 
   const users = page.getByLabel('Users', { exact: true });
-  await users.fill('3');
+  await users.fill('1');
   await page.getByRole('button', { name: 'Save limits' }).click();
   await expect(page.getByText('Limits saved')).toBeVisible();
 
@@ -36,9 +36,9 @@ test('a platform admin creates a tenant, sets a limit, toggles a feature and swi
 
   // Both changes are stored, not just shown.
   await page.reload();
-  await expect(page.getByLabel('Users', { exact: true })).toHaveValue('3');
+  await expect(page.getByLabel('Users', { exact: true })).toHaveValue('1');
   await expect(page.getByRole('switch', { name: 'Chat' })).not.toBeChecked();
-  await expect(page.getByText('1 of 3')).toBeVisible();
+  await expect(page.getByLabel('Users: 1 of 1', { exact: true })).toBeVisible();
   await screenshot(page, 'tenant-detail');
 
   await page.getByRole('button', { name: 'Switch into' }).click();
@@ -46,6 +46,18 @@ test('a platform admin creates a tenant, sets a limit, toggles a feature and swi
   await expect(page).toHaveURL(/\/$/);
   await expect(mainNav(page).getByRole('link', { name: 'Users' })).toBeVisible();
   await screenshot(page, 'operator-in-tenant');
+
+  // Its only user is its admin and the limit is 1: the next user is refused, naming the limit.
+  await mainNav(page).getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('button', { name: 'Add user' }).first().click();
+  const create = page.getByRole('dialog', { name: 'Add a user' });
+  await create.getByLabel('Full name').fill('One Too Many');
+  await create.getByLabel('E-mail').fill(`extra@${name.toLowerCase()}.test`);
+  await create.getByLabel('Initial password').fill('Northwind-agent-pass-1');
+  await create.getByRole('button', { name: 'Add user' }).click();
+  await expect(create.getByText('Limit reached: Users. 1 of 1 are in use.')).toBeVisible();
+  await screenshot(page, 'users-limit-reached');
+  await create.getByRole('button', { name: 'Cancel' }).click();
 
   await page.getByRole('button', { name: 'Exit tenant' }).click();
   await expect(page.getByText(`Acting as operator in ${name}`)).toBeHidden();
