@@ -83,6 +83,10 @@ export const messageResponseSchema = z.object({ message: z.string() });
  */
 export const registerResponseSchema = messageResponseSchema;
 
+/** Whether the sign-up page is open (SELF_REGISTRATION); public, so the login page can ask. */
+export const registrationStatusSchema = z.object({ enabled: z.boolean() });
+export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
+
 export const switchTenantSchema = z.object({ tenant_id: z.string().min(1).max(64) }).strict();
 
 /** Access token claims (jose, HS256). */

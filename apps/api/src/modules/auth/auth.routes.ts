@@ -8,6 +8,7 @@ import {
   refreshSchema,
   registerResponseSchema,
   registerSchema,
+  registrationStatusSchema,
   resetPasswordSchema,
   sessionUserSchema,
   switchTenantSchema,
@@ -43,6 +44,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ container: Container }> = async
       reply.status(202);
       return ok(req, { message: 'Check your e-mail to finish signing up, then sign in.' });
     },
+  );
+
+  app.get(
+    '/api/v1/auth/registration',
+    {
+      config: { access: { public: true } },
+      schema: { tags, summary: 'Whether anyone may create an organisation', response: { 200: envelope(registrationStatusSchema) } },
+    },
+    async (req) => ok(req, { enabled: config.SELF_REGISTRATION }),
   );
 
   app.post(

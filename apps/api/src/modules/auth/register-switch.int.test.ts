@@ -24,6 +24,12 @@ const post = (url: string, payload?: unknown, token?: string) =>
 const me = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token) });
 
 describe('self-registration', () => {
+  it('tells anyone, signed in or not, that sign-up is open', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/registration' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().data).toEqual({ enabled: true });
+  });
+
   it('creates a tenant whose admin can sign in', async () => {
     const slug = uniqueSlug('acme');
     const res = await post('/api/v1/auth/register', {
@@ -65,6 +71,8 @@ describe('self-registration', () => {
       });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('SELF_REGISTRATION_DISABLED');
+      const status = await closed.app.inject({ method: 'GET', url: '/api/v1/auth/registration' });
+      expect(status.json().data).toEqual({ enabled: false });
     } finally {
       await closed.close();
     }

@@ -8,6 +8,7 @@ export default defineCrossTenantCases({
   fixture: async (_app, tenant) => ({ tenantId: tenant.tenantId, adminId: tenant.admin.id }),
   routes: {
     'POST /api/v1/auth/register': { skip: 'public; creates a new tenant, takes no existing tenant id' },
+    'GET /api/v1/auth/registration': { skip: 'public; one platform-wide setting, no tenant data' },
     'POST /api/v1/auth/login': { skip: publicSecret },
     'POST /api/v1/auth/refresh': { skip: publicSecret },
     'POST /api/v1/auth/logout': { skip: publicSecret },

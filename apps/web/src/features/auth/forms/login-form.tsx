@@ -13,6 +13,7 @@ import { errorMessage, isApiError } from '@/lib/api/errors';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { AuthCard } from '../components/auth-shell';
+import { useRegistrationStatus } from '../queries';
 import { TotpStep } from './totp-step';
 
 type Credentials = Pick<LoginInput, 'email' | 'password'>;
@@ -25,6 +26,7 @@ const credentialsSchema = loginSchema.pick({ email: true, password: true });
 export function LoginForm() {
   const t = useT();
   const { login } = useAuth();
+  const registration = useRegistrationStatus();
   const [credentials, setCredentials] = useState<Credentials | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Credentials>({
@@ -55,12 +57,14 @@ export function LoginForm() {
       title={t('auth.login.title')}
       description={t('auth.login.description')}
       footer={
-        <>
-          {t('auth.login.noAccount')}{' '}
-          <Link href="/register" className="font-medium text-primary hover:underline">
-            {t('auth.login.register')}
-          </Link>
-        </>
+        registration.data?.enabled ? (
+          <>
+            {t('auth.login.noAccount')}{' '}
+            <Link href="/register" className="font-medium text-primary hover:underline">
+              {t('auth.login.register')}
+            </Link>
+          </>
+        ) : null
       }
     >
       <form onSubmit={onSubmit} noValidate className="grid gap-4">

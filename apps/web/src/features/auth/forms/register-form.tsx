@@ -11,10 +11,12 @@ import { Button } from '@/components/ui/button';
 import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { PasswordInput } from '@/components/ui/password-input';
+import { Spinner } from '@/components/ui/spinner';
 import { api } from '@/lib/api/client';
 import { applyFieldErrors, errorMessage, isApiError } from '@/lib/api/errors';
 import { useT } from '@/lib/i18n';
 import { AuthCard } from '../components/auth-shell';
+import { useRegistrationStatus } from '../queries';
 
 type RegisterValues = z.input<typeof registerSchema>;
 const fieldNames = ['company_name', 'slug', 'name', 'email', 'password'] as const;
@@ -31,6 +33,7 @@ function slugify(value: string): string {
 
 export function RegisterForm() {
   const t = useT();
+  const registration = useRegistrationStatus();
   const [accepted, setAccepted] = useState<string | null>(null);
   const [closed, setClosed] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -76,11 +79,22 @@ export function RegisterForm() {
     );
   }
 
-  if (closed !== null) {
+  if (registration.isPending) {
+    return (
+      <AuthCard title={t('auth.register.title')}>
+        <div className="flex justify-center py-6">
+          <Spinner className="size-5 text-muted-foreground" label={t('common.loading')} />
+        </div>
+      </AuthCard>
+    );
+  }
+
+  // The API refuses sign-ups when closed anyway; if asking failed, the form answers with that.
+  if (closed !== null || registration.data?.enabled === false) {
     return (
       <AuthCard
         title={t('auth.register.unavailableTitle')}
-        description={closed || t('auth.register.unavailableDescription')}
+        description={t('auth.register.unavailableDescription')}
       >
         <Button asChild variant="outline" className="w-full">
           <Link href="/login">{t('auth.login.backToLogin')}</Link>
