@@ -110,9 +110,38 @@ describe('api client', () => {
         ? failure(401, 'TOKEN_INVALID', 'Refresh token revoked')
         : failure(401, 'TOKEN_EXPIRED', 'Access token expired');
     await expect(api.get('/api/v1/tenant')).rejects.toMatchObject({ status: 401 });
-    expect(signedOut).toHaveBeenCalledOnce();
+    expect(signedOut).toHaveBeenCalledExactlyOnceWith('session_ended');
     expect(tokenStore.accessToken).toBeNull();
     expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    ['ACCOUNT_DISABLED', 'This account is disabled', 'account_disabled'],
+    ['TENANT_SUSPENDED', 'This organisation is suspended', 'tenant_suspended'],
+  ])('signs out on %s from any request, with the reason', async (code, message, reason) => {
+    tokenStore.set('still-signed', 900);
+    const signedOut = vi.fn();
+    onSignedOut(signedOut);
+    respond = () => failure(403, code, message);
+    await expect(api.patch('/api/v1/queues/q1', { name: 'x' })).rejects.toMatchObject({ status: 403, code });
+    expect(signedOut).toHaveBeenCalledExactlyOnceWith(reason);
+    expect(tokenStore.accessToken).toBeNull();
+    // No refresh is tried: a new token would be refused for the same reason.
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/queues/q1']);
+  });
+
+  it('leaves the session alone on other 403s and on a disabled account at sign-in', async () => {
+    tokenStore.set('still-signed', 900);
+    const signedOut = vi.fn();
+    onSignedOut(signedOut);
+    respond = () => failure(403, 'FORBIDDEN', 'Missing permission users.write');
+    await expect(api.post('/api/v1/users', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    respond = () => failure(403, 'ACCOUNT_DISABLED', 'This account is disabled');
+    await expect(
+      api.post('/api/v1/auth/login', { email: 'a@b.c', password: 'x' }, { anonymous: true }),
+    ).rejects.toMatchObject({ code: 'ACCOUNT_DISABLED' });
+    expect(signedOut).not.toHaveBeenCalled();
+    expect(tokenStore.accessToken).toBe('still-signed');
   });
 
   it('does not refresh for other 401s such as a wrong password', async () => {

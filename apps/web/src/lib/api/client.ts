@@ -28,13 +28,25 @@ type Data<T, S> = S extends z.ZodType ? z.infer<S> : T;
 const authRetryCodes = new Set<string>(['TOKEN_EXPIRED', 'TOKEN_INVALID']);
 const refreshPath = '/api/v1/auth/refresh';
 
+/** Why the client ended the session; the login page says so (`/login?reason=`). */
+export type SignOutReason = 'session_ended' | 'account_disabled' | 'tenant_suspended';
+
+/**
+ * Answers that mean the session cannot go on, whatever the request was: the API checks the
+ * account and the organisation on every request, before the token's version.
+ */
+const signOutCodes: Partial<Record<ApiError['code'], SignOutReason>> = {
+  ACCOUNT_DISABLED: 'account_disabled',
+  TENANT_SUSPENDED: 'tenant_suspended',
+};
+
 let refreshInFlight: Promise<TokenResponse | null> | null = null;
-let signedOutHandler: (() => void) | null = null;
+let signedOutHandler: ((reason: SignOutReason) => void) | null = null;
 
 let refreshedHandler: ((tokens: TokenResponse) => void) | null = null;
 
 /** The auth provider registers what "signed out" means (clear state, go to the login page). */
-export function onSignedOut(handler: (() => void) | null) {
+export function onSignedOut(handler: ((reason: SignOutReason) => void) | null) {
   signedOutHandler = handler;
 }
 
@@ -147,7 +159,7 @@ export async function request<T = unknown, S extends z.ZodType | undefined = und
     if (code && authRetryCodes.has(code)) {
       const refreshed = await refreshAccessToken();
       if (!refreshed) {
-        signedOutHandler?.();
+        signedOutHandler?.('session_ended');
         throw new ApiError({ status: 401, code: code as ErrorCode, message: 'Your session has ended' });
       }
       response = await send(path, options);
@@ -155,7 +167,14 @@ export async function request<T = unknown, S extends z.ZodType | undefined = und
       return decode(response) as never;
     }
   }
-  const { data, meta } = await decode(response);
+  const { data, meta } = await decode(response).catch((error: unknown) => {
+    const reason = error instanceof ApiError && !options.anonymous ? signOutCodes[error.code] : undefined;
+    if (reason) {
+      tokenStore.clear();
+      signedOutHandler?.(reason);
+    }
+    throw error;
+  });
   const parsed = options.schema ? options.schema.parse(data) : data;
   return { data: parsed as Data<T, S>, meta };
 }

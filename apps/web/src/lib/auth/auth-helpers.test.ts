@@ -2,7 +2,7 @@ import type { SessionUser } from '@switchboard/contracts';
 import { describe, expect, it } from 'vitest';
 import { isNavItemVisible, navItems, activeNavItem } from '@/components/shell/nav-registry';
 import { hasFeature, hasPermission, renewDelayMs } from './auth-provider';
-import { loginPath, safeNextPath } from './redirects';
+import { loginPath, safeNextPath, signOutReasonFrom } from './redirects';
 
 const user = (overrides: Partial<SessionUser> = {}): SessionUser => ({
   id: 'u1',
@@ -39,6 +39,15 @@ describe('after-login redirects', () => {
     expect(loginPath('/users?status=active')).toBe('/login?next=%2Fusers%3Fstatus%3Dactive');
     expect(loginPath('/')).toBe('/login');
     expect(loginPath('/login?next=/x')).toBe('/login');
+  });
+
+  it('carries why the session ended, and reads back only known reasons', () => {
+    expect(loginPath('/queues', 'account_disabled')).toBe('/login?reason=account_disabled&next=%2Fqueues');
+    expect(loginPath('/', 'tenant_suspended')).toBe('/login?reason=tenant_suspended');
+    expect(signOutReasonFrom('account_disabled')).toBe('account_disabled');
+    expect(signOutReasonFrom('tenant_suspended')).toBe('tenant_suspended');
+    expect(signOutReasonFrom('<script>')).toBeNull();
+    expect(signOutReasonFrom(null)).toBeNull();
   });
 });
 

@@ -85,11 +85,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [adopt]);
 
-  // When a refresh fails mid-session the client calls this: back to login, then here again.
+  // When a refresh fails mid-session, or the API says the account is disabled or the organisation
+  // suspended, the client calls this: back to login with the reason, then here again.
   useEffect(() => {
-    onSignedOut(() => {
+    onSignedOut((reason) => {
       signOutLocally();
-      router.replace(loginPath(currentLocation(pathnameRef.current)));
+      router.replace(loginPath(currentLocation(pathnameRef.current), reason));
     });
     onRefreshed(adopt);
     return () => {

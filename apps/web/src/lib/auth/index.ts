@@ -9,4 +9,4 @@ export {
   type SessionStatus,
 } from './auth-provider';
 export { RequireAccess, RequireSession } from './guards';
-export { loginPath, safeNextPath } from './redirects';
+export { loginPath, safeNextPath, signOutReasonFrom } from './redirects';

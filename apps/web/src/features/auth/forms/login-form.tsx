@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { loginSchema, type LoginInput } from '@switchboard/contracts';
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
@@ -10,13 +11,18 @@ import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { PasswordInput } from '@/components/ui/password-input';
 import { errorMessage, isApiError } from '@/lib/api/errors';
-import { useAuth } from '@/lib/auth';
+import { signOutReasonFrom, useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { AuthCard } from '../components/auth-shell';
 import { useRegistrationStatus } from '../queries';
 import { TotpStep } from './totp-step';
 
 type Credentials = Pick<LoginInput, 'email' | 'password'>;
+const reasonMessages = {
+  session_ended: 'auth.login.sessionEnded',
+  account_disabled: 'auth.login.accountDisabled',
+  tenant_suspended: 'auth.login.tenantSuspended',
+} as const;
 const credentialsSchema = loginSchema.pick({ email: true, password: true });
 
 /**
@@ -27,6 +33,7 @@ export function LoginForm() {
   const t = useT();
   const { login } = useAuth();
   const registration = useRegistrationStatus();
+  const reason = signOutReasonFrom(useSearchParams().get('reason'));
   const [credentials, setCredentials] = useState<Credentials | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Credentials>({
@@ -67,6 +74,11 @@ export function LoginForm() {
         ) : null
       }
     >
+      {reason ? (
+        <p role="status" className="rounded-md border bg-muted px-3 py-2 text-sm text-muted-foreground">
+          {t(reasonMessages[reason])}
+        </p>
+      ) : null}
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
         <FormField label={t('auth.email')} error={errors.email?.message}>
           <Input
