@@ -114,7 +114,10 @@ export function DestinationPicker({
           onValueChange={(key) => onChange(withTarget(type, key.slice(key.indexOf(':') + 1)))}
           disabled={disabled || options.isPending}
         >
-          <SelectTrigger aria-label={t('destinations.target')} aria-invalid={control?.['aria-invalid']}>
+          <SelectTrigger
+            aria-label={t('destinations.targetOf', { type: t(destinationTypeLabelKeys[type]) })}
+            aria-invalid={control?.['aria-invalid']}
+          >
             <SelectValue
               placeholder={
                 options.isPending
