@@ -147,6 +147,13 @@ async function main() {
   if (shuttingDown) return 1;
   // The web app proxies /api and /ws to the API, so on one machine the API need not listen outside.
   const apiEnv = { API_HOST: '127.0.0.1', ...env, SWITCHBOARD_ROLE: 'all' };
+  // No Asterisk configured: the built-in simulator is the demo PBX, placing simulated calls
+  // (labelled as such in the UI) to the demo tenant's numbers.
+  if (!env.ARI_URL) {
+    apiEnv.SIMULATOR ??= 'true';
+    apiEnv.SIMULATOR_DEMO_CALLS_PER_MINUTE ??= '3';
+    log('telephony: no ARI_URL set; the built-in simulator is the PBX and places demo calls (SIMULATOR=false to turn off)');
+  }
   const migrated = await runStep('setup', npm, ['run', '--silent', 'db:migrate'], { cwd: root, env: apiEnv });
   if (migrated.code !== 0) {
     if (/Access denied/i.test(migrated.output)) {

@@ -86,6 +86,8 @@ export const configSchema = z.object({
   ARI_APP: z.string().default('switchboard'),
   /** Run the built-in ARI simulator as a demo PBX when no ARI_URL is set. */
   SIMULATOR: bool.default(false),
+  /** Simulated calls per minute the demo PBX places to the demo tenant's DIDs (0 = none). */
+  SIMULATOR_DEMO_CALLS_PER_MINUTE: z.coerce.number().min(0).max(600).default(0),
   /** Port of the built-in simulator's ARI (0 = any free port). */
   ARI_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** SIP server phones register to (endpoint detail shows it); defaults to PUBLIC_URL's host. */

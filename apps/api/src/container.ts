@@ -132,6 +132,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     calls: callsRepo,
     queueStats,
     timers: overrides.telephonyTimers,
+    pool: dbHandle.pool,
   });
   const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony, directory: createRoutingDirectory(db) });
 

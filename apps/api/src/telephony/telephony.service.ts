@@ -1,9 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { TelephonyStatus } from '@switchboard/contracts';
 import { eq } from 'drizzle-orm';
+import type { Pool } from 'mysql2/promise';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
-import { tenants } from '../db/schema/index';
+import { dids, tenants } from '../db/schema/index';
 import { AppError } from '../lib/app-error';
 import type { Clock } from '../lib/clock';
 import type { AgentService } from '../modules/agents/agents.service';
@@ -11,7 +12,7 @@ import type { CallsRepository } from '../modules/calls/calls.repository';
 import type { QueueStatsService } from '../modules/calls/queue-stats.service';
 import type { createRealtime } from '../realtime/realtime';
 import { ariServersFromConfig, createAriClient, type AriClient, type AriServerConfig } from './ari/index';
-import { startAriSimulator, type AriSimulator } from './simulator/simulator';
+import { createControlHandler, createDemoGenerator, startAriSimulator, type AriSimulator, type DemoGenerator } from './simulator/index';
 import { createAgentPort } from './router/agent-adapter';
 import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
@@ -30,6 +31,8 @@ export type TelephonyDeps = {
   calls: CallsRepository;
   queueStats: QueueStatsService;
   timers?: Timers;
+  /** The simulator reads provisioned phones and trunks from the ARA tables through it. */
+  pool?: Pick<Pool, 'query'>;
 };
 
 const STATS_INTERVAL_MS = 2000;
@@ -43,6 +46,7 @@ export function createTelephony(deps: TelephonyDeps) {
   const { config, log } = deps;
   let client: AriClient | null = null;
   let simulator: AriSimulator | null = null;
+  let demo: DemoGenerator | null = null;
   let router: CallRouter | null = null;
   let statsTimer: NodeJS.Timeout | undefined;
   const activeTenants = new Map<string, number>();
@@ -88,6 +92,23 @@ export function createTelephony(deps: TelephonyDeps) {
           data: { queues: [q] },
         });
     }
+  }
+
+  /**
+   * The demo PBX places realistic simulated calls to the demo tenant's numbers (quick start).
+   * SIMULATOR_DEMO_CALLS_PER_MINUTE=0 turns it off; tests drive the simulator themselves.
+   */
+  async function startDemo() {
+    if (!demo || config.SIMULATOR_DEMO_CALLS_PER_MINUTE <= 0) return;
+    const [tenant] = await deps.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, 'demo')).limit(1);
+    if (!tenant) return;
+    const rows = await deps.db
+      .select({ number: dids.number })
+      .from(dids)
+      .where(eq(dids.tenantId, tenant.id));
+    if (!rows.length) return;
+    demo.start({ dids: rows.map((r) => r.number), callsPerMinute: config.SIMULATOR_DEMO_CALLS_PER_MINUTE });
+    log.info({ dids: rows.length, perMinute: config.SIMULATOR_DEMO_CALLS_PER_MINUTE }, 'demo PBX placing simulated calls');
   }
 
   function connect(server: AriServerConfig) {
@@ -138,7 +159,17 @@ export function createTelephony(deps: TelephonyDeps) {
     async start() {
       let servers = ariServersFromConfig(config);
       if (!servers.length && config.SIMULATOR) {
-        simulator = await startAriSimulator({ port: config.ARI_SIM_PORT, log });
+        simulator = await startAriSimulator({
+          port: config.ARI_SIM_PORT,
+          log,
+          defaultApp: config.ARI_APP,
+          araPool: deps.pool,
+          control: (sim) => {
+            demo = createDemoGenerator(sim);
+            return createControlHandler(sim, demo);
+          },
+        });
+        await startDemo();
         servers = [
           {
             name: 'simulator',
@@ -161,6 +192,8 @@ export function createTelephony(deps: TelephonyDeps) {
     },
     async stop() {
       clearInterval(statsTimer);
+      demo?.stop();
+      demo = null;
       router?.stop();
       await router?.run(async () => undefined);
       await client?.close();

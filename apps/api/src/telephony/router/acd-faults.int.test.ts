@@ -73,4 +73,16 @@ describe('faults and replays', () => {
     expect(after).toHaveLength(1);
     expect(after[0]).toEqual(before);
   });
+
+  it('F7: Asterisk restarted mid-call: the call is closed with a disposition, the agent reset, one record', async () => {
+    const caller = '+15550006004';
+    await connect(caller);
+    const telephony = lab.t.app.container.telephony;
+    lab.sim.restart();
+    await lab.waitFor(async () => telephony.status().status === 'connected' || null, 'reconnected after the restart', 15000);
+    const ended = await lab.endedCall(caller);
+    expect(ended.disposition).toBe('answered');
+    expect((await lab.callRecords()).filter((c) => c.caller_number === caller)).toHaveLength(1);
+    await lab.waitFor(async () => (await lab.agentState(lab.agents[0]!)) === 'available' || null, 'agent reset');
+  });
 });

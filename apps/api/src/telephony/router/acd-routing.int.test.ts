@@ -131,7 +131,10 @@ describe('IVR, internal and outbound calls', () => {
     const [a0] = lab.agents;
     const none = lab.sim.placeCall({ fromEndpoint: a0!.araId, to: '+4930123456' });
     await none.ended;
-    const failed = (await lab.callRecords()).find((c) => c.callee_number === '+4930123456');
+    const failed = await lab.waitFor(
+      async () => (await lab.callRecords()).find((c) => c.callee_number === '+4930123456' && c.status === 'ended'),
+      'the trunk-less call closed',
+    );
     expect(failed).toMatchObject({ direction: 'outbound', disposition: 'failed' });
     const trunk = await lab.api('POST', '/api/v1/trunks', lab.tenant.admin.token, {
       name: 'Carrier',
