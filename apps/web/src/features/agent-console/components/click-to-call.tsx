@@ -43,13 +43,8 @@ export function ClickToCall({ disabled }: { disabled?: boolean }) {
   };
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-2 sm:flex-row sm:items-start" noValidate>
-      <FormField
-        label={t('agentConsole.dial.label')}
-        error={error}
-        description={t('agentConsole.dial.hint')}
-        className="flex-1"
-      >
+    <form onSubmit={submit} className="grid gap-3" noValidate>
+      <FormField label={t('agentConsole.dial.label')} error={error} description={t('agentConsole.dial.hint')}>
         <Input
           value={number}
           onChange={(e) => setNumber(e.target.value)}
@@ -64,7 +59,7 @@ export function ClickToCall({ disabled }: { disabled?: boolean }) {
         type="submit"
         loading={originate.isPending}
         disabled={disabled || !number.trim()}
-        className="sm:mt-6"
+        className="w-full sm:w-fit"
       >
         <Phone aria-hidden="true" />
         {t('agentConsole.dial.call')}
