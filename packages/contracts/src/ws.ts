@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from './common';
 import { agentStateViewSchema, selectableAgentStateSchema } from './agents';
 import { liveCallEventSchema, queueStatsSchema, telephonyStatusSchema } from './calls';
+import { notificationSchema } from './notifications';
 
 /**
  * The `/ws` protocol (DESIGN §4). Every frame is one JSON object, discriminated by `type`, in
@@ -86,6 +87,8 @@ export const wsEventCatalog = {
   'call.ended': liveCallEventSchema,
   'queue.stats': z.object({ queues: z.array(queueStatsSchema) }),
   'telephony.status': telephonyStatusSchema,
+  /** To `user:<id>` when a notification is stored for that user (the bell). */
+  'notification.created': notificationSchema,
 } as const;
 export type WsEventName = keyof typeof wsEventCatalog;
 export type WsEventData<E extends WsEventName> = z.infer<(typeof wsEventCatalog)[E]>;

@@ -4,9 +4,11 @@ import { notificationSchema, unreadCountSchema, type Notification } from '@switc
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { useTenantKey } from '@/lib/query';
+import { useRealtimeResync, useRoomEvents } from '@/lib/websocket';
+import { notificationFromEvent } from './notification-events';
 
 const menuPageSize = 10;
-/** Polling until notifications are pushed over the WebSocket. */
+/** A fallback for pushes lost while the socket was down or a push that did not arrive. */
 const unreadPollMs = 30_000;
 
 export function useNotificationKeys() {
@@ -50,4 +52,18 @@ export function useMarkNotificationsRead() {
     mutationFn: (ids?: string[]) => api.post('/api/v1/notifications/read', ids ? { ids } : {}),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
+}
+
+/**
+ * Refreshes the unread count and the list when the server pushes `notification.created` to the
+ * user's room, and after a reconnect that missed more than a replay carries.
+ */
+export function useNotificationPushes(userId: string | null) {
+  const keys = useNotificationKeys();
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.all });
+  useRoomEvents(userId ? `user:${userId}` : null, (event) => {
+    if (notificationFromEvent(event)) refresh();
+  });
+  useRealtimeResync(refresh);
 }

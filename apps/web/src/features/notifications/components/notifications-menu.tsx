@@ -14,7 +14,12 @@ import { errorMessage } from '@/lib/api/errors';
 import { useSession } from '@/lib/auth';
 import { useFormat, useT } from '@/lib/i18n';
 import { cn } from '@/lib/utils';
-import { useMarkNotificationsRead, useRecentNotifications, useUnreadCount } from '../queries';
+import {
+  useMarkNotificationsRead,
+  useNotificationPushes,
+  useRecentNotifications,
+  useUnreadCount,
+} from '../queries';
 
 export function NotificationsMenu() {
   const t = useT();
@@ -23,6 +28,7 @@ export function NotificationsMenu() {
   // Notifications belong to a user inside a tenant; operators outside one have none.
   const enabled = Boolean(user.tenant_id);
   const unread = useUnreadCount(enabled);
+  useNotificationPushes(enabled ? user.id : null);
   const count = unread.data ?? 0;
 
   if (!enabled) return null;
