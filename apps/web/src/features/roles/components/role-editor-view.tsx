@@ -19,11 +19,12 @@ import { Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Textarea } from '@/components/ui/textarea';
-import { applyFieldErrors, errorMessage, isApiError } from '@/lib/api/errors';
+import { errorMessage, isApiError } from '@/lib/api/errors';
 import { usePermission } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { useCreateRole, usePermissionCatalog, useRole, useUpdateRole } from '../queries';
 import { PermissionPicker } from './permission-picker';
+import { applyServerFieldErrors } from '@/features/users/server-errors';
 
 type Values = z.input<typeof createRoleSchema>;
 type Parsed = z.output<typeof createRoleSchema>;
@@ -110,7 +111,7 @@ function RoleForm({
         router.push(`/roles/${created.id}`);
       }
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, fieldNames)) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, fieldNames)) setFormError(errorMessage(error, t));
     }
   });
 

@@ -8,8 +8,9 @@ import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { errorMessage } from '@/lib/api/errors';
 import { useT } from '@/lib/i18n';
+import { applyServerFieldErrors } from '@/features/users/server-errors';
 
 type Values = z.input<typeof totpCodeSchema>;
 
@@ -31,7 +32,7 @@ export function CodeForm({ label, submitLabel, onSubmit }: CodeFormProps) {
     try {
       await onSubmit(code.trim());
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, ['code'])) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, ['code'])) setFormError(errorMessage(error, t));
     }
   });
 

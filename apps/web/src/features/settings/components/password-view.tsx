@@ -10,9 +10,10 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { FormError, FormField } from '@/components/ui/form-field';
 import { PasswordInput } from '@/components/ui/password-input';
-import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { errorMessage } from '@/lib/api/errors';
 import { useT, type Translate } from '@/lib/i18n';
 import { useChangePassword } from '../queries';
+import { applyServerFieldErrors } from '@/features/users/server-errors';
 
 /** The contract's schema plus a confirmation box that never leaves the browser. */
 function passwordFormSchema(t: Translate) {
@@ -43,7 +44,7 @@ export function PasswordView() {
       toast.success(t('settings.password.changedToast'));
     } catch (error) {
       const fields = ['current_password', 'new_password'];
-      if (!applyFieldErrors(error, form.setError, fields)) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, fields)) setFormError(errorMessage(error, t));
     }
   });
 

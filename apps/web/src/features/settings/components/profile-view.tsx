@@ -11,10 +11,11 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { LocaleSelect } from '@/features/users/components/locale-select';
-import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { errorMessage } from '@/lib/api/errors';
 import { useSession } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { useUpdateProfile } from '../queries';
+import { applyServerFieldErrors } from '@/features/users/server-errors';
 
 type Values = z.input<typeof updateProfileSchema>;
 type Parsed = z.output<typeof updateProfileSchema>;
@@ -36,7 +37,8 @@ export function ProfileView() {
       await update.mutateAsync(values);
       toast.success(t('settings.profile.savedToast'));
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, ['name', 'locale'])) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, ['name', 'locale']))
+        setFormError(errorMessage(error, t));
     }
   });
 

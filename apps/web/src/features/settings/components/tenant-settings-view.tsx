@@ -13,11 +13,12 @@ import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { TimeZoneSelect } from '@/features/tenants/components/timezone-select';
-import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { errorMessage } from '@/lib/api/errors';
 import { usePermission } from '@/lib/auth';
 import { useT, type Translate } from '@/lib/i18n';
 import { useOwnTenantSettings, useUpdateOwnTenant } from '../queries';
 import { BusinessHoursEditor } from './business-hours-editor';
+import { applyServerFieldErrors } from '@/features/users/server-errors';
 
 type Values = z.input<typeof updateOwnTenantSchema>;
 type Parsed = z.output<typeof updateOwnTenantSchema>;
@@ -94,7 +95,7 @@ function TenantSettingsForm({ tenant }: { tenant: Tenant }) {
       toast.success(t('settings.organisation.savedToast'));
     } catch (error) {
       const names = ['name', 'timezone', 'settings.short_abandon_seconds'];
-      if (!applyFieldErrors(error, form.setError, names)) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, names)) setFormError(errorMessage(error, t));
     }
   });
 

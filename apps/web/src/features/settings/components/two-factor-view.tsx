@@ -13,13 +13,14 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { PasswordInput } from '@/components/ui/password-input';
-import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { errorMessage } from '@/lib/api/errors';
 import { useSession } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { useRegenerateRecoveryCodes, useTotpDisable } from '../queries';
 import { CodeForm } from './code-form';
 import { RecoveryCodes } from './recovery-codes';
 import { TwoFactorEnroll } from './two-factor-enroll';
+import { applyServerFieldErrors } from '@/features/users/server-errors';
 
 export function TwoFactorView() {
   const t = useT();
@@ -108,7 +109,8 @@ function DisableCard() {
       await disable.mutateAsync(values);
       toast.success(t('settings.twoFactor.disabledToast'));
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, ['password', 'code'])) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, ['password', 'code']))
+        setFormError(errorMessage(error, t));
     }
   });
 

@@ -21,10 +21,11 @@ import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { PasswordInput } from '@/components/ui/password-input';
-import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { errorMessage } from '@/lib/api/errors';
 import { useT } from '@/lib/i18n';
 import { useCreateTenant } from '../queries';
 import { TimeZoneSelect } from './timezone-select';
+import { applyServerFieldErrors } from '@/features/users/server-errors';
 
 type Values = z.input<typeof createTenantSchema>;
 type Parsed = z.output<typeof createTenantSchema>;
@@ -86,7 +87,7 @@ export function CreateTenantDialog({
       close(false);
       router.push(`/tenants/${tenant.id}`);
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, fieldNames)) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, fieldNames)) setFormError(errorMessage(error, t));
     }
   });
 

@@ -10,9 +10,10 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { errorMessage } from '@/lib/api/errors';
 import { useT, type Translate } from '@/lib/i18n';
 import { useSetTenantLimits } from '../queries';
+import { applyServerFieldErrors } from '@/features/users/server-errors';
 
 type Values = Record<LimitKey, string>;
 
@@ -50,7 +51,7 @@ export function TenantLimitsForm({ tenantId, limits }: { tenantId: string; limit
       await save.mutateAsync(toLimits(values));
       toast.success(t('tenants.limits.savedToast'));
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, limitKeys)) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, limitKeys)) setFormError(errorMessage(error, t));
     }
   });
 

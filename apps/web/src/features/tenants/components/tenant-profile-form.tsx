@@ -10,10 +10,11 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { errorMessage } from '@/lib/api/errors';
 import { useT } from '@/lib/i18n';
 import { useUpdateTenant } from '../queries';
 import { TimeZoneSelect } from './timezone-select';
+import { applyServerFieldErrors } from '@/features/users/server-errors';
 
 type Values = z.input<typeof updateTenantSchema>;
 type Parsed = z.output<typeof updateTenantSchema>;
@@ -35,7 +36,7 @@ export function TenantProfileForm({ tenant }: { tenant: PlatformTenant }) {
       await update.mutateAsync(values);
       toast.success(t('tenants.savedToast'));
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, fieldNames)) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, fieldNames)) setFormError(errorMessage(error, t));
     }
   });
 

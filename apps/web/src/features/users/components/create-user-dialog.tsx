@@ -18,11 +18,12 @@ import {
 import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { PasswordInput } from '@/components/ui/password-input';
-import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { errorMessage } from '@/lib/api/errors';
 import { useT } from '@/lib/i18n';
 import { limitReachedMessage } from '../limit-reached';
 import { useCreateUser, useRoleOptions } from '../queries';
 import { RoleSelect } from './role-select';
+import { applyServerFieldErrors } from '../server-errors';
 
 type Values = z.input<typeof createUserSchema>;
 type Parsed = z.output<typeof createUserSchema>;
@@ -69,7 +70,7 @@ export function CreateUserDialog({
       toast.success(t('users.createdToast', { name: user.name }));
       close(false);
     } catch (error) {
-      if (applyFieldErrors(error, form.setError, fieldNames)) return;
+      if (applyServerFieldErrors(error, form.setError, fieldNames)) return;
       setFormError(limitReachedMessage(error, t) ?? errorMessage(error, t));
     }
   });

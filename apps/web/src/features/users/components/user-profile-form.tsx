@@ -10,10 +10,11 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { applyFieldErrors, errorMessage } from '@/lib/api/errors';
+import { errorMessage } from '@/lib/api/errors';
 import { useT } from '@/lib/i18n';
 import { useUpdateUser } from '../queries';
 import { LocaleSelect } from './locale-select';
+import { applyServerFieldErrors } from '../server-errors';
 
 type Values = z.input<typeof updateUserSchema>;
 type Parsed = z.output<typeof updateUserSchema>;
@@ -36,7 +37,7 @@ export function UserProfileForm({ user, canWrite }: { user: User; canWrite: bool
       await update.mutateAsync(values);
       toast.success(t('users.savedToast'));
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, fieldNames)) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, fieldNames)) setFormError(errorMessage(error, t));
     }
   });
 
