@@ -15,6 +15,9 @@ import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useRealtimeResync, useRoomEvents } from '@/lib/websocket';
 import { useTenantKey } from '@/lib/query';
+import { applyAgentState, applyCallEvent, mergeQueueStats, patchRecord } from './live-cache';
+
+export { secondsSince } from './live-cache';
 
 const callEventSet = new Set<string>(callEventNames);
 const queueStatsPush = z.object({ queues: z.array(queueStatsSchema) });
@@ -27,12 +30,6 @@ export function useNow(everyMs = 1000) {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
-}
-
-/** Seconds from an ISO instant to `now`, never negative (clocks differ a little). */
-export function secondsSince(iso: string | null | undefined, now: number) {
-  if (!iso) return 0;
-  return Math.max(0, (now - Date.parse(iso)) / 1000);
 }
 
 /** Calls `handler` with every parsed `call.*` event of `room`. */
@@ -65,10 +62,9 @@ export function useLiveCallsSync(room: string | null) {
   useCallEvents(room, (name, call) => {
     let known = false;
     client.setQueryData<CallRecord[]>(key('calls', 'live'), (list) => {
-      if (!list) return list;
-      known = list.some((c) => c.id === call.call_id);
-      if (name === 'call.ended') return list.filter((c) => c.id !== call.call_id);
-      return list.map((c) => (c.id === call.call_id ? patchRecord(c, call) : c));
+      const result = applyCallEvent(list, name, call);
+      known = result.known;
+      return result.list;
     });
     client.setQueryData<CallRecord>(key('calls', 'detail', call.call_id), (record) =>
       record ? patchRecord(record, call) : record,
@@ -76,19 +72,6 @@ export function useLiveCallsSync(room: string | null) {
     // A new agent or an answer changes fields the event does not carry (names, answered_at).
     if (!known || name === 'call.answered' || name === 'call.offered') refetchSoon();
   });
-}
-
-function patchRecord(record: CallRecord, call: LiveCallEvent): CallRecord {
-  return {
-    ...record,
-    status: call.state,
-    on_hold: call.on_hold,
-    muted: call.muted,
-    queue_id: call.queue_id ?? record.queue_id,
-    queue_name: call.queue_name ?? record.queue_name,
-    agent_user_id: call.agent_user_id ?? record.agent_user_id,
-    agent_name: call.agent_user_id && call.agent_user_id !== record.agent_user_id ? null : record.agent_name,
-  };
 }
 
 /** Applies `agent.state` pushes to the agent list, ignoring ones older than what it holds. */
@@ -103,12 +86,9 @@ export function useAgentStateSync(room: string | null) {
     const view = parsed.data;
     let known = false;
     client.setQueryData<AgentListItem[]>(key('agents', 'list'), (list) => {
-      if (!list) return list;
-      return list.map((agent) => {
-        if (agent.user_id !== view.user_id) return agent;
-        known = true;
-        return view.version >= agent.version ? { ...agent, ...view } : agent;
-      });
+      const result = applyAgentState(list, view);
+      known = result.known;
+      return result.list;
     });
     if (!known) void client.invalidateQueries({ queryKey: key('agents', 'list') });
   });
@@ -122,10 +102,8 @@ export function useQueueStatsSync(room: string | null) {
     if (event.event !== 'queue.stats') return;
     const parsed = queueStatsPush.safeParse(event.data);
     if (!parsed.success) return;
-    client.setQueryData<QueueStats[]>(key('queue-stats'), (current) => {
-      const byId = new Map((current ?? []).map((q) => [q.queue_id, q]));
-      for (const q of parsed.data.queues) byId.set(q.queue_id, q);
-      return [...byId.values()].sort((a, b) => a.queue_name.localeCompare(b.queue_name));
-    });
+    client.setQueryData<QueueStats[]>(key('queue-stats'), (current) =>
+      mergeQueueStats(current, parsed.data.queues),
+    );
   });
 }

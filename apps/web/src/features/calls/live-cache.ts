@@ -1,0 +1,58 @@
+import type {
+  AgentListItem,
+  AgentStateView,
+  CallRecord,
+  LiveCallEvent,
+  QueueStats,
+} from '@switchboard/contracts';
+
+/** Seconds from an ISO instant to `now`, never negative (browser and server clocks differ a little). */
+export function secondsSince(iso: string | null | undefined, now: number) {
+  if (!iso) return 0;
+  return Math.max(0, (now - Date.parse(iso)) / 1000);
+}
+
+/** What a `call.*` event changes in a call record; names and times come from the next refetch. */
+export function patchRecord(record: CallRecord, call: LiveCallEvent): CallRecord {
+  const agentChanged = call.agent_user_id !== null && call.agent_user_id !== record.agent_user_id;
+  return {
+    ...record,
+    status: call.state,
+    on_hold: call.on_hold,
+    muted: call.muted,
+    queue_id: call.queue_id ?? record.queue_id,
+    queue_name: call.queue_name ?? record.queue_name,
+    agent_user_id: call.agent_user_id ?? record.agent_user_id,
+    agent_name: agentChanged ? null : record.agent_name,
+  };
+}
+
+/**
+ * The live call list after one event: ended calls leave, known ones are patched. `known` false
+ * means the list lacks the call (or is not loaded) and should be refetched.
+ */
+export function applyCallEvent(list: CallRecord[] | undefined, name: string, call: LiveCallEvent) {
+  if (!list) return { list, known: false };
+  const known = list.some((c) => c.id === call.call_id);
+  if (name === 'call.ended') return { list: list.filter((c) => c.id !== call.call_id), known };
+  return { list: known ? list.map((c) => (c.id === call.call_id ? patchRecord(c, call) : c)) : list, known };
+}
+
+/** The agent list with one pushed state applied, unless it is older than the one held. */
+export function applyAgentState(list: AgentListItem[] | undefined, view: AgentStateView) {
+  if (!list) return { list, known: false };
+  let known = false;
+  const next = list.map((agent) => {
+    if (agent.user_id !== view.user_id) return agent;
+    known = true;
+    return view.version >= agent.version ? { ...agent, ...view } : agent;
+  });
+  return { list: next, known };
+}
+
+/** Pushed figures replace those of the same queue; the result is ordered by queue name. */
+export function mergeQueueStats(current: QueueStats[] | undefined, pushed: QueueStats[]) {
+  const byId = new Map((current ?? []).map((q) => [q.queue_id, q]));
+  for (const q of pushed) byId.set(q.queue_id, q);
+  return [...byId.values()].sort((a, b) => a.queue_name.localeCompare(b.queue_name));
+}
