@@ -52,5 +52,7 @@ test('an admin creates a queue with a member, then routes a new phone number to 
   const row = page.getByRole('row', { name: new RegExp(e164.replace('+', '\\+')) });
   await expect(row.getByText(`Queue: ${queueName}`)).toBeVisible();
   await expect(row.getByText('Always open')).toBeVisible();
+  // The search has applied once the seeded demo number has left the list.
+  await expect(page.getByRole('row', { name: /\+15555550100/ })).toBeHidden();
   await screenshot(page, 'telephony-did-list');
 });

@@ -60,6 +60,9 @@ export function DidsListView() {
         header: t('dids.fields.features'),
         cell: ({ row }) => (
           <div className="flex flex-wrap gap-1">
+            {!row.original.recording_enabled && !row.original.sms.enabled ? (
+              <span className="text-muted-foreground">—</span>
+            ) : null}
             {row.original.recording_enabled ? (
               <Badge variant="outline">
                 <Mic aria-hidden="true" />
