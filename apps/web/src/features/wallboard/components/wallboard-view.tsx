@@ -49,11 +49,14 @@ function Wallboard({ kiosk }: { kiosk: boolean }) {
     </Button>
   );
 
+  // A nested `.dark` does not re-resolve the base border colour (it is computed on :root), hence
+  // the explicit border token for the kiosk's subtree.
   return (
     <div
       className={cn(
         'grid content-start gap-6',
-        kiosk && 'dark min-h-dvh bg-background p-6 text-foreground lg:p-8',
+        kiosk &&
+          'dark min-h-dvh bg-background p-6 text-foreground [color-scheme:dark] lg:p-8 [&_*]:border-border',
       )}
     >
       <PageHeader
