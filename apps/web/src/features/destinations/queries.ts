@@ -1,11 +1,6 @@
 'use client';
 
-import {
-  destinationOptionSchema,
-  type Destination,
-  type DestinationInput,
-  type DestinationOption,
-} from '@switchboard/contracts';
+import { destinationOptionSchema, type DestinationOption } from '@switchboard/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api/client';
@@ -40,29 +35,4 @@ export function useDestinationOptions() {
     queryFn: ({ signal }) => fetchAllOptions(signal),
     staleTime: 30_000,
   });
-}
-
-/** `queue:<id>`, `endpoint:<id>`… identifies a stored destination across the picker and lists. */
-export function destinationKey(destination: Destination | DestinationInput): string | null {
-  switch (destination.type) {
-    case 'queue':
-      return `queue:${destination.queue_id}`;
-    case 'endpoint':
-      return `endpoint:${destination.endpoint_id}`;
-    case 'voicemail':
-      return `voicemail:${destination.endpoint_id}`;
-    case 'ivr':
-      return `ivr:${destination.ivr_menu_id}`;
-    default:
-      return null;
-  }
-}
-
-export function optionsByKey(options: DestinationOption[] | undefined): Map<string, DestinationOption> {
-  const map = new Map<string, DestinationOption>();
-  for (const option of options ?? []) {
-    const key = destinationKey(option.destination);
-    if (key) map.set(key, option);
-  }
-  return map;
 }

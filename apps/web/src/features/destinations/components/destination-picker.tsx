@@ -4,20 +4,12 @@ import { destinationTypes, type DestinationInput, type DestinationType } from '@
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import type { ControlProps } from '@/components/ui/form-field';
-import { useT, type MessageKey } from '@/lib/i18n';
+import { useT } from '@/lib/i18n';
 import { cn } from '@/lib/utils';
-import { destinationKey, useDestinationOptions } from '../queries';
+import { destinationKey, destinationTypeLabelKeys } from '../describe';
+import { useDestinationOptions } from '../queries';
 
 const noneValue = '__none';
-
-export const destinationTypeLabelKeys: Record<DestinationType, MessageKey> = {
-  queue: 'destinations.types.queue',
-  endpoint: 'destinations.types.endpoint',
-  ivr: 'destinations.types.ivr',
-  voicemail: 'destinations.types.voicemail',
-  external: 'destinations.types.external',
-  hangup: 'destinations.types.hangup',
-};
 
 type DestinationPickerProps = {
   value: DestinationInput | null | undefined;
