@@ -10,7 +10,7 @@ export const DEMO_DID_NUMBER = '+15555550100';
 
 /**
  * Demo routing: Sales and Support queues with both agents, office hours, a main IVR menu and
- * one DID into it (closed outside office hours). Rows are found by name or number; existing ones
+ * one DID into it (always open; an Office hours schedule is seeded to try as a time condition). Rows are found by name or number; existing ones
  * are left as they are.
  */
 export const routingDemoStep: DemoSeedStep = {
@@ -47,7 +47,10 @@ export const routingDemoStep: DemoSeedStep = {
       });
       for (const key of ['agent1', 'agent2']) {
         const user = tenant.users[key];
-        if (user) await tx.insert(queueMembers).values({ tenantId: tenant.id, queueId: id, userId: user.id, penalty: 0, ...stamps });
+        if (user)
+          await tx
+            .insert(queueMembers)
+            .values({ tenantId: tenant.id, queueId: id, userId: user.id, penalty: 0, ...stamps });
       }
       log(`queue ${name}`);
       return id;
@@ -113,9 +116,11 @@ export const routingDemoStep: DemoSeedStep = {
         description: 'Demo main number',
         destination: { type: 'ivr', ivr_menu_id: menuId },
         destinationType: 'ivr',
-        timeConditionMode: 'schedule',
-        scheduleId,
-        closedDestination: { type: 'hangup' },
+        // Always open, so the demo PBX's calls reach the queues at any hour; the Office hours
+        // schedule is there to be tried as a time condition.
+        timeConditionMode: null,
+        scheduleId: null,
+        closedDestination: null,
         unansweredFallback: 'voicemail',
         callerIdNamePrefix: null,
         recordingEnabled: false,

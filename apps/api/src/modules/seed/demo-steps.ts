@@ -3,6 +3,7 @@ import type { Transaction } from '../../db/client';
 import type { SystemRoleKey } from '@switchboard/contracts';
 import { notificationsDemoStep } from '../notifications/notifications.seed';
 import { routingDemoStep } from '../dids/routing.seed';
+import { endpointsDemoStep } from '../endpoints/endpoints.seed';
 
 /** The settings the seed needs; the rest of the configuration is optional (tests pass only these). */
 export type SeedConfig = Pick<
@@ -34,4 +35,4 @@ export type DemoSeedContext = {
 export type DemoSeedStep = { name: string; run: (ctx: DemoSeedContext) => Promise<void> };
 
 /** Demo steps, run in order. A module adds one line here (see modules/seed/README.md). */
-export const demoSeedSteps: DemoSeedStep[] = [notificationsDemoStep, routingDemoStep];
+export const demoSeedSteps: DemoSeedStep[] = [notificationsDemoStep, endpointsDemoStep, routingDemoStep];

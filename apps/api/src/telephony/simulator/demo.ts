@@ -103,11 +103,14 @@ export function createDemoGenerator(sim: AriSimulator, random: () => number = Ma
         endpoint.behaviour = { mode: 'answer', afterMs: between(2_000, 6_000) };
     }
     const abandons = random() < options.abandonRate;
+    // Most callers choose from the IVR menu (1 sales, 2 support); the rest wait for its timeout.
+    const choice = random() < 0.7 ? pick(['1', '2']) : undefined;
     const call = sim.placeCall({
       from: callerNumber(),
       to,
       callerName: `${pick(firstNames)} ${pick(lastNames)}`,
       simulated: true,
+      script: choice ? [{ whenAnswered: true }, { afterMs: between(1_500, 3_000), dtmf: choice }] : [],
     });
     followCaller(call.id, abandons);
     return call;
