@@ -151,6 +151,13 @@ test('a simulated call rings on the agent console and the supervisor wallboard c
   await expect(current.getByRole('button', { name: 'Hold' })).toBeEnabled();
   await screenshot(page, 'calls-console-on-call');
 
+  // Hold goes through the API and the router to the simulator and comes back as call.updated.
+  await current.getByRole('button', { name: 'Hold' }).click();
+  await expect(current).toContainText('On hold');
+  await current.getByRole('button', { name: 'Resume' }).click();
+  await expect(current.getByRole('button', { name: 'Hold' })).toBeVisible();
+  await expect(current).not.toContainText('On hold');
+
   await expect.poll(() => figure(sales, 'stat-answered'), { timeout: 20_000 }).toBeGreaterThan(0);
   await expect(supervisor.getByTestId('agents-on_call')).toContainText('1');
   await screenshot(supervisor, 'calls-wallboard-answered');
@@ -169,10 +176,27 @@ test('a simulated call rings on the agent console and the supervisor wallboard c
   await expect(row).toContainText(seededUsers.agent.name);
   await screenshot(supervisor, 'calls-live-calls');
 
+  // Listening rings the supervisor's own phone; this supervisor has none, and is told so.
+  await row.getByRole('button', { name: /^Actions for the call from/ }).click();
+  await supervisor.getByRole('menuitem', { name: 'Listen' }).click();
+  const dialog = supervisor.getByRole('alertdialog');
+  await expect(dialog).toContainText('Your own phone will ring');
+  await screenshot(supervisor, 'calls-live-calls-listen');
+  await dialog.getByRole('button', { name: 'Ring my phone' }).click();
+  await expect(supervisor.getByText('You have no phone (endpoint) assigned to listen with')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
   await sim('POST', `calls/${String(call.id)}/hangup`);
   await expect(page.getByTestId('wrap-up')).toBeVisible({ timeout: 20_000 });
   await expect(row).toHaveCount(0);
   await expect(supervisor.getByText('No calls right now')).toBeVisible();
   await screenshot(page, 'calls-console-wrap-up');
+
+  // Click to call needs a phone to ring first: without one the console says so.
+  await supervisor.goto('/console');
+  await supervisor.getByLabel('Number or extension').fill('+15555550123');
+  await supervisor.getByRole('button', { name: 'Call', exact: true }).click();
+  await expect(supervisor.getByText(/You have no phone assigned/).first()).toBeVisible();
+  await screenshot(supervisor, 'calls-console-no-phone');
   await supervisor.context().close();
 });
