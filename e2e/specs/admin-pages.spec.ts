@@ -17,7 +17,7 @@ test('the admin creates a custom role, reads the audit log and the organisation 
   await page.getByRole('checkbox', { name: 'List and view users' }).check();
   await page.getByRole('checkbox', { name: 'All Audit permissions' }).check();
   await screenshot(page, 'role-editor');
-  await page.getByRole('button', { name: 'New role' }).click();
+  await page.getByRole('button', { name: 'Create role' }).click();
   await expect(page.getByText(`Role ${roleName} was created`)).toBeVisible();
   await expect(page.getByRole('heading', { name: roleName, level: 1 })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Read the audit log' })).toBeChecked();

@@ -39,6 +39,12 @@ test('the seeded admin signs in, adds a user and sees it listed', async ({ page 
   await expect(page.getByRole('heading', { name: new RegExp(name), level: 1 })).toBeVisible();
   await screenshot(page, 'user-detail');
 
+  await page.getByRole('switch', { name: /Can sign in/ }).click();
+  const confirm = page.getByRole('alertdialog', { name: `Disable ${name}?` });
+  await confirm.getByRole('button', { name: 'Disable' }).click();
+  await expect(page.getByText(`${name} is disabled and signed out`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 }).getByText('Disabled')).toBeVisible();
+
   await logout(page);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });

@@ -18,7 +18,7 @@ test('a platform admin creates a tenant, sets a limit, toggles a feature and swi
   await dialog.getByLabel("Administrator's e-mail").fill(`nora@${name.toLowerCase()}.test`);
   await dialog.getByLabel("Administrator's password").fill('Northwind-admin-pass-1');
   await screenshot(page, 'tenants-create-dialog');
-  await dialog.getByRole('button', { name: 'New tenant' }).click();
+  await dialog.getByRole('button', { name: 'Create tenant' }).click();
 
   await expect(page.getByRole('heading', { name: new RegExp(name), level: 1 })).toBeVisible();
   await expect(page.getByText(`${name} was created`)).toBeVisible();

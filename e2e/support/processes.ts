@@ -20,8 +20,10 @@ export function startService(
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   let exited = false;
-  child.on('exit', () => {
+  child.on('exit', (code, signal) => {
     exited = true;
+    // At LOG_LEVEL=warn a clean stop prints nothing; say how the process ended.
+    log.write(`\n[e2e] ${name} exited (code ${code ?? '-'}, signal ${signal ?? '-'})\n`);
   });
   return {
     name,

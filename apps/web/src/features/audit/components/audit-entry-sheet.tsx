@@ -84,10 +84,10 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
                       <th scope="row" className="px-3 py-2 font-mono font-medium break-all">
                         {row.field}
                       </th>
-                      <td className={cn('px-3 py-2', row.changed && 'bg-destructive/6')}>
+                      <td className={cn('px-3 py-2', row.changed && row.before && 'bg-destructive/6')}>
                         <pre className="font-mono break-all whitespace-pre-wrap">{row.before || '—'}</pre>
                       </td>
-                      <td className={cn('px-3 py-2', row.changed && 'bg-success/8')}>
+                      <td className={cn('px-3 py-2', row.changed && row.after && 'bg-success/8')}>
                         <pre className="font-mono break-all whitespace-pre-wrap">{row.after || '—'}</pre>
                       </td>
                     </tr>

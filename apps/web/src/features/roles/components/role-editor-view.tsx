@@ -170,7 +170,7 @@ function RoleForm({
         {readOnly ? null : (
           <CardFooter className="justify-end">
             <Button type="submit" loading={isSubmitting} disabled={Boolean(role) && !isDirty}>
-              {role ? t('common.save') : t('roles.create')}
+              {role ? t('common.save') : t('roles.createSubmit')}
             </Button>
           </CardFooter>
         )}

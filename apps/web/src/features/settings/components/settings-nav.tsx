@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useBreadcrumbs } from '@/components/shell/breadcrumbs';
 import { usePermission, useSession } from '@/lib/auth';
 import { useT, type MessageKey } from '@/lib/i18n';
 import { cn } from '@/lib/utils';
@@ -20,6 +21,8 @@ export function SettingsNav() {
     { href: '/settings/password', label: 'settings.nav.password', show: true },
     { href: '/settings/two-factor', label: 'settings.nav.twoFactor', show: true },
   ];
+  const current = tabs.find((tab) => tab.href === pathname && tab.href !== '/settings');
+  useBreadcrumbs(current ? [{ label: t(current.label) }] : null);
   return (
     <nav aria-label={t('settings.nav.label')} className="mb-6 border-b">
       <ul className="-mb-px flex gap-1 overflow-x-auto">

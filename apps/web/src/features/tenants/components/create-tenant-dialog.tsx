@@ -172,7 +172,7 @@ export function CreateTenantDialog({
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={isSubmitting}>
-              {t('tenants.create')}
+              {t('tenants.createSubmit')}
             </Button>
           </DialogFooter>
         </form>
