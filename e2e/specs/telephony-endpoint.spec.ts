@@ -1,4 +1,4 @@
-import { expect, login, mainNav, screenshot, test } from '../support/fixtures';
+import { expect, login, logout, mainNav, screenshot, test } from '../support/fixtures';
 
 /** An extension no earlier run used: 7 followed by five digits from the clock. */
 function uniqueExtension(): string {
@@ -57,4 +57,21 @@ test('an admin creates a SIP phone through the wizard and sees the settings the 
   const row = page.getByRole('row', { name: new RegExp(extension) });
   await expect(row.getByText('SIP phone')).toBeVisible();
   await expect(row.getByText('Not registered')).toBeVisible();
+});
+
+test('a supervisor reads endpoints without changing them; an agent has no telephony settings', async ({ page }) => {
+  await login(page, 'supervisor');
+  await mainNav(page).getByRole('link', { name: 'Endpoints' }).click();
+  await expect(page.getByRole('heading', { name: 'Endpoints', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'New endpoint' })).toHaveCount(0);
+  await page.goto('/endpoints/new');
+  await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
+
+  await logout(page);
+  await login(page, 'agent');
+  for (const section of ['Endpoints', 'Phone numbers', 'IVR menus', 'Schedules', 'Trunks']) {
+    await expect(mainNav(page).getByRole('link', { name: section })).toHaveCount(0);
+  }
+  await page.goto('/trunks');
+  await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
 });
