@@ -32,7 +32,7 @@ const tableCounts = async () =>
   );
 
 describe('routing demo seed', () => {
-  it('gives the demo tenant queues with both agents, a menu and a DID through office hours', async () => {
+  it('gives the demo tenant queues with both agents, a menu, an office-hours schedule and an always-open DID', async () => {
     const result = await seedDemo({ db: handle.db, config, steps: [routingDemoStep] });
     expect(result.failedSteps).toEqual([]);
     const [tenant] = await q("SELECT id FROM tenants WHERE slug = 'demo'");
@@ -49,7 +49,7 @@ describe('routing demo seed', () => {
       'agent2@routing-seed.example',
     ]);
     const [did] = await q('SELECT destination_type, time_condition_mode FROM dids WHERE number = ?', [DEMO_DID_NUMBER]);
-    expect(did).toEqual({ destination_type: 'ivr', time_condition_mode: 'schedule' });
+    expect(did).toEqual({ destination_type: 'ivr', time_condition_mode: null });
   });
 
   it('changes nothing when run again', async () => {
