@@ -12,7 +12,13 @@ import type { CallsRepository } from '../modules/calls/calls.repository';
 import type { QueueStatsService } from '../modules/calls/queue-stats.service';
 import type { createRealtime } from '../realtime/realtime';
 import { ariServersFromConfig, createAriClient, type AriClient, type AriServerConfig } from './ari/index';
-import { createControlHandler, createDemoGenerator, startAriSimulator, type AriSimulator, type DemoGenerator } from './simulator/index';
+import {
+  createControlHandler,
+  createDemoGenerator,
+  startAriSimulator,
+  type AriSimulator,
+  type DemoGenerator,
+} from './simulator/index';
 import { createAgentPort } from './router/agent-adapter';
 import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
@@ -100,15 +106,19 @@ export function createTelephony(deps: TelephonyDeps) {
    */
   async function startDemo() {
     if (!demo || config.SIMULATOR_DEMO_CALLS_PER_MINUTE <= 0) return;
-    const [tenant] = await deps.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, 'demo')).limit(1);
+    const [tenant] = await deps.db
+      .select({ id: tenants.id })
+      .from(tenants)
+      .where(eq(tenants.slug, 'demo'))
+      .limit(1);
     if (!tenant) return;
-    const rows = await deps.db
-      .select({ number: dids.number })
-      .from(dids)
-      .where(eq(dids.tenantId, tenant.id));
+    const rows = await deps.db.select({ number: dids.number }).from(dids).where(eq(dids.tenantId, tenant.id));
     if (!rows.length) return;
     demo.start({ dids: rows.map((r) => r.number), callsPerMinute: config.SIMULATOR_DEMO_CALLS_PER_MINUTE });
-    log.info({ dids: rows.length, perMinute: config.SIMULATOR_DEMO_CALLS_PER_MINUTE }, 'demo PBX placing simulated calls');
+    log.info(
+      { dids: rows.length, perMinute: config.SIMULATOR_DEMO_CALLS_PER_MINUTE },
+      'demo PBX placing simulated calls',
+    );
   }
 
   function connect(server: AriServerConfig) {
@@ -130,13 +140,27 @@ export function createTelephony(deps: TelephonyDeps) {
     client.events.onAny((e) => void r.handle(e as unknown as RouterEvent));
     client.events.onConnected((info) => {
       void r
-        .run(async () => (info.reconnect ? r.recovery.reconcile() : r.recovery.takeBack(await activeTenantIds())))
+        .run(async () =>
+          info.reconnect ? r.recovery.reconcile() : r.recovery.takeBack(await activeTenantIds()),
+        )
         .catch((err) => log.error({ err }, 'could not reconcile calls after connecting'));
     });
     client.events.onStateChange((state) => {
       status.status = state === 'connected' ? 'connected' : 'degraded';
       status.detail = state === 'connected' ? null : `ARI ${state} (${server.name})`;
       log.info({ state, asterisk: server.name }, 'telephony connection state');
+      // Every tenant's consoles show the phone system's state; tell them when it changes.
+      void activeTenantIds()
+        .then((ids) => {
+          for (const id of ids) {
+            deps.realtime.events.emitEphemeral(id, {
+              room: `tenant:${id}`,
+              event: 'telephony.status',
+              data: { ...status },
+            });
+          }
+        })
+        .catch((err) => log.warn({ err }, 'could not announce the telephony state'));
     });
     status.status = 'degraded';
     status.detail = `connecting to ${server.name}`;
