@@ -3,7 +3,10 @@ import { createCallLab, SCALE, type CallLab } from '../../../test/call-lab';
 
 let lab: CallLab;
 beforeAll(async () => {
-  lab = await createCallLab({ agents: 2, queue: { strategy: 'leastrecent', wrapup_seconds: 10, ring_timeout_seconds: 15 } });
+  lab = await createCallLab({
+    agents: 2,
+    queue: { strategy: 'leastrecent', wrapup_seconds: 10, ring_timeout_seconds: 15 },
+  });
 });
 afterAll(async () => lab?.close());
 
@@ -14,7 +17,10 @@ describe('DID → queue → agent', () => {
     const caller = '+15550001001';
     // Agents' phones answer after 2 s (scaled); the caller hangs up a moment after the agent answered.
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
-    const ringing = await lab.waitFor(async () => (await lab.agentState(a0!)) === 'ringing' || null, 'agent ringing');
+    const ringing = await lab.waitFor(
+      async () => (await lab.agentState(a0!)) === 'ringing' || null,
+      'agent ringing',
+    );
     expect(ringing).toBe(true);
     await lab.waitFor(async () => (await lab.agentState(a0!)) === 'on_call' || null, 'agent on call');
     await new Promise((r) => setTimeout(r, 300));
@@ -39,7 +45,11 @@ describe('DID → queue → agent', () => {
     expect(await lab.agentState(a0!)).toBe('wrap_up'); // freed before the record closed
     const all = (await lab.callRecords()).filter((c) => c.caller_number === caller);
     expect(all).toHaveLength(1);
-    const events = await lab.api('GET', `/api/v1/calls/${rec.id}/events?limit=100`, lab.tenant.supervisor.token);
+    const events = await lab.api(
+      'GET',
+      `/api/v1/calls/${rec.id}/events?limit=100`,
+      lab.tenant.supervisor.token,
+    );
     expect(events.body.data.map((e: { type: string }) => e.type)).toEqual(
       expect.arrayContaining(['entered', 'queued', 'offered', 'answered', 'ended']),
     );
@@ -49,7 +59,10 @@ describe('DID → queue → agent', () => {
     for (const a of lab.agents) await lab.setState(a, 'offline');
     const caller = '+15550001002';
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
-    await lab.waitFor(async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'queued'), 'caller queued');
+    await lab.waitFor(
+      async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'queued'),
+      'caller queued',
+    );
     await new Promise((r) => setTimeout(r, 200));
     call.hangup();
     const rec = await lab.endedCall(caller);
@@ -60,7 +73,11 @@ describe('DID → queue → agent', () => {
   });
 
   it('queue figures count offered, answered and abandoned calls for today', async () => {
-    const res = await lab.api('GET', `/api/v1/queue-stats?queue_id=${lab.queueId}`, lab.tenant.supervisor.token);
+    const res = await lab.api(
+      'GET',
+      `/api/v1/queue-stats?queue_id=${lab.queueId}`,
+      lab.tenant.supervisor.token,
+    );
     expect(res.status).toBe(200);
     const [q] = res.body.data;
     expect(q).toMatchObject({ queue_id: lab.queueId, offered: 2, answered: 1, abandoned: 1, waiting: 0 });

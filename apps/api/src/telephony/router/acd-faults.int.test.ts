@@ -16,7 +16,11 @@ describe('faults and replays', () => {
     lab.phone(a0, { mode: 'answer', afterMs: 200 });
     await lab.setState(a0, 'available');
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
-    await lab.waitFor(async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'connected'), 'connected');
+    await lab.waitFor(
+      async () =>
+        (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'connected'),
+      'connected',
+    );
     return call;
   };
 
@@ -32,7 +36,9 @@ describe('faults and replays', () => {
     expect(await lab.agentState(lab.agents[0]!)).toBe('on_call');
     // The restarted router knows the call: ending it from the API works and closes the record once.
     const rec = (await lab.callRecords()).find((c) => c.caller_number === caller)!;
-    expect((await lab.api('POST', `/api/v1/calls/${rec.id}/hold`, lab.agents[0]!.token, { on_hold: true })).status).toBe(200);
+    expect(
+      (await lab.api('POST', `/api/v1/calls/${rec.id}/hold`, lab.agents[0]!.token, { on_hold: true })).status,
+    ).toBe(200);
     call.hangup();
     const ended = await lab.endedCall(caller);
     expect(ended.disposition).toBe('answered');
@@ -47,13 +53,18 @@ describe('faults and replays', () => {
     lab.sim.dropSockets();
     // Events are lost while the socket is down (surprise 13): the caller hangs up unseen.
     call.hangup();
-    await lab.waitFor(async () => telephony.status().status === 'degraded' || null, 'degraded', 3000).catch(() => null);
+    await lab
+      .waitFor(async () => telephony.status().status === 'degraded' || null, 'degraded', 3000)
+      .catch(() => null);
     const ready = await lab.t.app.inject({ method: 'GET', url: '/readyz' });
     expect([200]).toContain(ready.statusCode);
     await lab.waitFor(async () => telephony.status().status === 'connected' || null, 'reconnected', 15000);
     const ended = await lab.endedCall(caller);
     expect(ended.disposition).toBe('answered');
-    await lab.waitFor(async () => (await lab.agentState(lab.agents[0]!)) === 'available' || null, 'agent freed');
+    await lab.waitFor(
+      async () => (await lab.agentState(lab.agents[0]!)) === 'available' || null,
+      'agent freed',
+    );
   });
 
   it('D3: replaying the same ARI events N times yields one record per call, unchanged', async () => {
@@ -79,10 +90,17 @@ describe('faults and replays', () => {
     await connect(caller);
     const telephony = lab.t.app.container.telephony;
     lab.sim.restart();
-    await lab.waitFor(async () => telephony.status().status === 'connected' || null, 'reconnected after the restart', 15000);
+    await lab.waitFor(
+      async () => telephony.status().status === 'connected' || null,
+      'reconnected after the restart',
+      15000,
+    );
     const ended = await lab.endedCall(caller);
     expect(ended.disposition).toBe('answered');
     expect((await lab.callRecords()).filter((c) => c.caller_number === caller)).toHaveLength(1);
-    await lab.waitFor(async () => (await lab.agentState(lab.agents[0]!)) === 'available' || null, 'agent reset');
+    await lab.waitFor(
+      async () => (await lab.agentState(lab.agents[0]!)) === 'available' || null,
+      'agent reset',
+    );
   });
 });

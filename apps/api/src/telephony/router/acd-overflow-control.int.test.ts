@@ -7,7 +7,10 @@ describe('overflow', () => {
   let lab: CallLab;
   let overflowQueue: string;
   beforeAll(async () => {
-    lab = await createCallLab({ agents: 1, queue: { strategy: 'ringall', max_wait_seconds: 10, wrapup_seconds: 0 } });
+    lab = await createCallLab({
+      agents: 1,
+      queue: { strategy: 'ringall', max_wait_seconds: 10, wrapup_seconds: 0 },
+    });
     const q = await lab.api('POST', '/api/v1/queues', lab.tenant.admin.token, { name: 'Overflow desk' });
     overflowQueue = q.body.data.id;
     await lab.api('PUT', `/api/v1/queues/${overflowQueue}/members`, lab.tenant.admin.token, {
@@ -25,7 +28,8 @@ describe('overflow', () => {
     const caller = '+15550004001';
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
     const rec = await lab.waitFor(
-      async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.queue_id === overflowQueue),
+      async () =>
+        (await lab.callRecords()).find((c) => c.caller_number === caller && c.queue_id === overflowQueue),
       'caller moved to the overflow queue',
     );
     expect(rec.overflowed).toBe(true);
@@ -61,7 +65,8 @@ describe('call control', () => {
     await lab.setState(a0!, 'available');
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
     const rec = await lab.waitFor(
-      async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'connected'),
+      async () =>
+        (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'connected'),
       'call connected',
     );
     return { call, rec };
@@ -75,9 +80,13 @@ describe('call control', () => {
     const live = await lab.api('GET', `/api/v1/calls/${rec.id}`, a0.token);
     expect(live.body.data.on_hold).toBe(true);
     await sleep(400);
-    expect((await lab.api('POST', `/api/v1/calls/${rec.id}/hold`, a0.token, { on_hold: false })).status).toBe(200);
+    expect((await lab.api('POST', `/api/v1/calls/${rec.id}/hold`, a0.token, { on_hold: false })).status).toBe(
+      200,
+    );
     // Another agent may not touch this call.
-    const other = await lab.api('POST', `/api/v1/calls/${rec.id}/hold`, lab.agents[1]!.token, { on_hold: true });
+    const other = await lab.api('POST', `/api/v1/calls/${rec.id}/hold`, lab.agents[1]!.token, {
+      on_hold: true,
+    });
     expect(other.status).toBe(403);
     call.hangup();
     const ended = await lab.endedCall('+15550005001');
@@ -98,7 +107,11 @@ describe('call control', () => {
       const r = await lab.api('GET', `/api/v1/calls/${rec.id}`, lab.tenant.supervisor.token);
       return r.body.data.status === 'connected' && r.body.data.transfers.length === 1 ? r.body.data : null;
     }, 'caller connected to the transfer target');
-    expect(after.transfers[0]).toMatchObject({ kind: 'blind', from_user_id: a0!.id, to: `ext:${a1!.extension}` });
+    expect(after.transfers[0]).toMatchObject({
+      kind: 'blind',
+      from_user_id: a0!.id,
+      to: `ext:${a1!.extension}`,
+    });
     call.hangup();
     const ended = await lab.endedCall('+15550005002');
     expect(ended.disposition).toBe('answered');
@@ -116,7 +129,9 @@ describe('call control', () => {
     await sleep(300);
     const live = await lab.api('GET', `/api/v1/calls/${rec.id}`, a0!.token);
     expect(live.body.data.on_hold).toBe(true);
-    const done = await lab.api('POST', `/api/v1/calls/${rec.id}/transfer/attended`, a0!.token, { action: 'complete' });
+    const done = await lab.api('POST', `/api/v1/calls/${rec.id}/transfer/attended`, a0!.token, {
+      action: 'complete',
+    });
     expect(done.status).toBe(200);
     const after = await lab.api('GET', `/api/v1/calls/${rec.id}`, lab.tenant.supervisor.token);
     expect(after.body.data).toMatchObject({ status: 'connected', on_hold: false });
@@ -127,7 +142,10 @@ describe('call control', () => {
 
   it('errors are clear: unknown call 404, control of an ended call 409', async () => {
     const a0 = lab.agents[0]!;
-    expect((await lab.api('POST', `/api/v1/calls/00000000-0000-7000-8000-000000000000/hangup`, a0.token, {})).status).toBe(404);
+    expect(
+      (await lab.api('POST', `/api/v1/calls/00000000-0000-7000-8000-000000000000/hangup`, a0.token, {}))
+        .status,
+    ).toBe(404);
     const ended = (await lab.callRecords()).find((c) => c.status === 'ended')!;
     const res = await lab.api('POST', `/api/v1/calls/${ended.id}/hangup`, lab.tenant.supervisor.token, {});
     expect(res.status).toBe(409);

@@ -22,7 +22,13 @@ describe('two workers', () => {
     const a0 = lab.agents[0]!;
     sim2.addEndpoint({ resource: a0.araId, registered: true, behaviour: { mode: 'manual' } });
     const { container } = lab.t.app;
-    const client2 = createAriClient({ name: 'pbx2', url: sim2.url, username: sim2.username, password: sim2.password, app: sim2.app });
+    const client2 = createAriClient({
+      name: 'pbx2',
+      url: sim2.url,
+      username: sim2.username,
+      password: sim2.password,
+      app: sim2.app,
+    });
     router2 = new CallRouter({
       ari: createAriPort(client2),
       directory: createRoutingDirectory(container.db),
@@ -62,7 +68,9 @@ describe('two workers', () => {
     const ringing = (sim: AriSimulator) =>
       [...sim.core.channels.values()].filter((c) => c.endpoint?.resource === a0.araId && !c.destroyed).length;
     expect(ringing(lab.sim) + ringing(sim2)).toBe(1);
-    const records = (await lab.callRecords()).filter((c) => ['+15550007001', '+15550007002'].includes(c.caller_number ?? ''));
+    const records = (await lab.callRecords()).filter((c) =>
+      ['+15550007001', '+15550007002'].includes(c.caller_number ?? ''),
+    );
     expect(records).toHaveLength(2);
     expect(records.filter((r) => r.status === 'ringing')).toHaveLength(1);
     expect(records.filter((r) => r.status === 'queued')).toHaveLength(1);
@@ -93,13 +101,24 @@ describe('IVR, internal and outbound calls', () => {
     });
     expect(menu.status).toBe(201);
     const did = '+15559990001';
-    expect((await lab.api('POST', '/api/v1/dids', admin, { number: did, destination: { type: 'ivr', ivr_menu_id: menu.body.data.id } })).status).toBe(201);
+    expect(
+      (
+        await lab.api('POST', '/api/v1/dids', admin, {
+          number: did,
+          destination: { type: 'ivr', ivr_menu_id: menu.body.data.id },
+        })
+      ).status,
+    ).toBe(201);
     const caller = '+15550008001';
     const call = lab.sim.placeCall({ from: caller, to: did });
-    await lab.waitFor(async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'ivr'), 'in the IVR');
+    await lab.waitFor(
+      async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'ivr'),
+      'in the IVR',
+    );
     await call.pressDigits('1');
     const queued = await lab.waitFor(
-      async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.queue_id === lab.queueId),
+      async () =>
+        (await lab.callRecords()).find((c) => c.caller_number === caller && c.queue_id === lab.queueId),
       'queued after pressing 1',
     );
     expect(queued.did).toBe(did);
@@ -119,12 +138,16 @@ describe('IVR, internal and outbound calls', () => {
     lab.phone(a1!, { mode: 'answer', afterMs: 200 });
     const call = lab.sim.placeCall({ fromEndpoint: a0!.araId, to: a1!.extension });
     const rec = await lab.waitFor(
-      async () => (await lab.callRecords()).find((c) => c.direction === 'internal' && c.status === 'connected'),
+      async () =>
+        (await lab.callRecords()).find((c) => c.direction === 'internal' && c.status === 'connected'),
       'internal call connected',
     );
     expect(rec.callee_number).toBe(a1!.extension);
     call.hangup();
-    await lab.waitFor(async () => (await lab.callRecords()).find((c) => c.id === rec.id && c.status === 'ended'), 'internal call ended');
+    await lab.waitFor(
+      async () => (await lab.callRecords()).find((c) => c.id === rec.id && c.status === 'ended'),
+      'internal call ended',
+    );
   });
 
   it('an outside number goes out through the tenant trunk; without a trunk the call fails clearly', async () => {
@@ -132,7 +155,8 @@ describe('IVR, internal and outbound calls', () => {
     const none = lab.sim.placeCall({ fromEndpoint: a0!.araId, to: '+4930123456' });
     await none.ended;
     const failed = await lab.waitFor(
-      async () => (await lab.callRecords()).find((c) => c.callee_number === '+4930123456' && c.status === 'ended'),
+      async () =>
+        (await lab.callRecords()).find((c) => c.callee_number === '+4930123456' && c.status === 'ended'),
       'the trunk-less call closed',
     );
     expect(failed).toMatchObject({ direction: 'outbound', disposition: 'failed' });
@@ -147,7 +171,8 @@ describe('IVR, internal and outbound calls', () => {
     lab.sim.addEndpoint({ resource: trunk.body.data.ara_id, registered: true });
     const call = lab.sim.placeCall({ fromEndpoint: a0!.araId, to: '+4930123457' });
     const rec = await lab.waitFor(
-      async () => (await lab.callRecords()).find((c) => c.callee_number === '+4930123457' && c.status === 'connected'),
+      async () =>
+        (await lab.callRecords()).find((c) => c.callee_number === '+4930123457' && c.status === 'connected'),
       'outbound call connected',
     );
     expect(rec.direction).toBe('outbound');

@@ -6,14 +6,26 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('agent selection', () => {
   let lab: CallLab;
   beforeAll(async () => {
-    lab = await createCallLab({ agents: 3, queue: { strategy: 'ringall', wrapup_seconds: 0, ring_timeout_seconds: 15 } });
+    lab = await createCallLab({
+      agents: 3,
+      queue: { strategy: 'ringall', wrapup_seconds: 0, ring_timeout_seconds: 15 },
+    });
   });
   afterAll(async () => lab?.close());
 
   const offeredTo = async (caller: string) => {
-    const rec = await lab.waitFor(async () => (await lab.callRecords()).find((c) => c.caller_number === caller), 'record');
-    const events = await lab.api('GET', `/api/v1/calls/${rec.id}/events?limit=100`, lab.tenant.supervisor.token);
-    return events.body.data.filter((e: { type: string }) => e.type === 'offered').map((e: { data: { user_id: string } }) => e.data.user_id);
+    const rec = await lab.waitFor(
+      async () => (await lab.callRecords()).find((c) => c.caller_number === caller),
+      'record',
+    );
+    const events = await lab.api(
+      'GET',
+      `/api/v1/calls/${rec.id}/events?limit=100`,
+      lab.tenant.supervisor.token,
+    );
+    return events.body.data
+      .filter((e: { type: string }) => e.type === 'offered')
+      .map((e: { data: { user_id: string } }) => e.data.user_id);
   };
 
   it('ringall rings every available agent at once; the first to answer takes the call, the others are freed', async () => {
@@ -60,7 +72,10 @@ describe('agent selection', () => {
 describe('leastrecent and no-answer retry', () => {
   let lab: CallLab;
   beforeAll(async () => {
-    lab = await createCallLab({ agents: 2, queue: { strategy: 'leastrecent', wrapup_seconds: 0, ring_timeout_seconds: 5, retry_seconds: 1 } });
+    lab = await createCallLab({
+      agents: 2,
+      queue: { strategy: 'leastrecent', wrapup_seconds: 0, ring_timeout_seconds: 5, retry_seconds: 1 },
+    });
   });
   afterAll(async () => lab?.close());
 
@@ -70,7 +85,10 @@ describe('leastrecent and no-answer retry', () => {
     lab.phone(a0!, { mode: 'answer', afterMs: 500 });
     await lab.setState(a0!, 'available');
     const first = lab.sim.placeCall({ from: '+15550003001', to: lab.did });
-    await lab.waitFor(async () => (await lab.agentState(a0!)) === 'on_call' || null, 'a0 answers the first call');
+    await lab.waitFor(
+      async () => (await lab.agentState(a0!)) === 'on_call' || null,
+      'a0 answers the first call',
+    );
     first.hangup();
     await lab.endedCall('+15550003001');
     await lab.waitFor(async () => (await lab.agentState(a0!)) === 'available' || null, 'a0 free again');
@@ -79,15 +97,25 @@ describe('leastrecent and no-answer retry', () => {
     await lab.setState(a1!, 'available');
     const caller = '+15550003002';
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
-    await lab.waitFor(async () => (await lab.agentState(a1!)) === 'ringing' || null, 'a1 (least recent) rings first');
+    await lab.waitFor(
+      async () => (await lab.agentState(a1!)) === 'ringing' || null,
+      'a1 (least recent) rings first',
+    );
     expect(await lab.agentState(a0!)).toBe('available');
     // a1 does not answer within the ring timeout: the call goes on to a0.
-    await lab.waitFor(async () => (await lab.agentState(a0!)) === 'on_call' || null, 'a0 answers after the retry');
+    await lab.waitFor(
+      async () => (await lab.agentState(a0!)) === 'on_call' || null,
+      'a0 answers after the retry',
+    );
     expect(await lab.agentState(a1!)).toBe('available');
     call.hangup();
     const rec = await lab.endedCall(caller);
     expect(rec.agent_user_id).toBe(a0!.id);
-    const events = await lab.api('GET', `/api/v1/calls/${rec.id}/events?limit=100`, lab.tenant.supervisor.token);
+    const events = await lab.api(
+      'GET',
+      `/api/v1/calls/${rec.id}/events?limit=100`,
+      lab.tenant.supervisor.token,
+    );
     const types = events.body.data.map((e: { type: string }) => e.type);
     expect(types.filter((t: string) => t === 'offer_failed')).toHaveLength(1);
   });

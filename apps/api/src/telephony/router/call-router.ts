@@ -1,14 +1,12 @@
 import type { Disposition } from '../../modules/calls/calls.repository';
-import { ariTime, dialString, LiveCalls, type LiveCall, type RouterDeps } from './live-calls';
+import { ariTime, LiveCalls, type LiveCall, type RouterDeps } from './live-calls';
 import type { Destination, RouterChannel, RouterEvent } from './ports';
 import { QueueEngine } from './queue-engine';
+import { Destinations } from './destinations';
 import { IvrRunner } from './ivr-runner';
 import { CallControl } from './call-control';
 import { CallRecovery } from './recovery';
 import { randomUUID } from 'node:crypto';
-
-/** Hang-up causes (Q.850) that mean the rung phone was busy or rejected the call. */
-const BUSY_CAUSES = new Set([17, 21]);
 
 /**
  * Routes every call that enters the Stasis application (DESIGN §5): DID → destination (queue,
@@ -20,6 +18,7 @@ export class CallRouter {
   readonly live = new LiveCalls();
   readonly queues: QueueEngine;
   readonly ivr: IvrRunner;
+  readonly destinations: Destinations;
   readonly control: CallControl;
   readonly recovery: CallRecovery;
   /** Agent legs created by the router, to the call they ring for (known before their StasisStart). */
@@ -28,6 +27,7 @@ export class CallRouter {
   constructor(readonly deps: RouterDeps) {
     this.queues = new QueueEngine(this);
     this.ivr = new IvrRunner(this);
+    this.destinations = new Destinations(this);
     this.control = new CallControl(this);
     this.recovery = new CallRecovery(this);
   }
@@ -71,10 +71,10 @@ export class CallRouter {
       case 'StasisStart':
         return this.onStasisStart(e.channel, e.args, e.timestamp);
       case 'Dial':
-        if (e.dialstatus === 'ANSWER') return this.onLegAnswered(e.peer.id, e.timestamp);
+        if (e.dialstatus === 'ANSWER') return this.destinations.onLegAnswered(e.peer.id, e.timestamp);
         return;
       case 'ChannelStateChange':
-        if (e.channel.state === 'Up') return this.onLegAnswered(e.channel.id, e.timestamp);
+        if (e.channel.state === 'Up') return this.destinations.onLegAnswered(e.channel.id, e.timestamp);
         return;
       case 'StasisEnd':
         return this.onChannelGone(e.channel.id, e.timestamp, undefined);
@@ -245,164 +245,18 @@ export class CallRouter {
     return this.routeTo(call, { type: 'external', number: dialled }, { type: 'hangup' });
   }
 
-  // ---------------------------------------------------------------- destinations
+  // ---------------------------------------------------------------- destinations and legs
 
-  async routeTo(
-    call: LiveCall,
-    destination: Destination,
-    fallback: Destination | null = null,
-  ): Promise<void> {
-    await this.timeline(call, 'route', `route:${call.state}:${JSON.stringify(destination)}`, { destination });
-    switch (destination.type) {
-      case 'queue': {
-        const config = await this.deps.directory.queue(call.tenantId, destination.queue_id);
-        if (!config) return this.finish(call, 'failed', 'queue missing');
-        return this.queues.join(call, config);
-      }
-      case 'ivr': {
-        const menu = await this.deps.directory.ivrMenu(call.tenantId, destination.ivr_menu_id);
-        if (!menu) return this.finish(call, 'failed', 'IVR menu missing');
-        return this.ivr.start(call, menu);
-      }
-      case 'endpoint': {
-        const ep = await this.deps.directory.endpointById(call.tenantId, destination.endpoint_id);
-        if (!ep || !ep.enabled)
-          return fallback ? this.routeTo(call, fallback) : this.finish(call, 'failed', 'endpoint missing');
-        return this.dialLeg(
-          call,
-          dialString(ep),
-          ep.userId,
-          30,
-          fallback ?? (ep.voicemail ? { type: 'voicemail', endpoint_id: ep.id } : null),
-        );
-      }
-      case 'external': {
-        const trunk = await this.deps.directory.trunkFor(call.tenantId);
-        if (!trunk) return this.finish(call, 'failed', 'no trunk for outside calls');
-        return this.dialLeg(
-          call,
-          `PJSIP/${trunk.dialPrefix(destination.number)}@${trunk.araId}`,
-          null,
-          60,
-          fallback,
-          trunk.callerIdNumber ?? undefined,
-        );
-      }
-      case 'voicemail': {
-        const ep = await this.deps.directory.endpointById(call.tenantId, destination.endpoint_id);
-        if (!ep) return this.finish(call, 'failed', 'voicemail box missing');
-        call.state = 'ended';
-        await this.deps.calls.ended(call.tenantId, call.id, this.deps.now(), 'voicemail', null);
-        await this.timeline(call, 'voicemail', `voicemail:${call.callerChannelId}`, {
-          mailbox: ep.extension,
-        });
-        await this.safe(() =>
-          this.deps.ari.continueInDialplan(call.callerChannelId, 'switchboard-voicemail', ep.araId, 1),
-        );
-        await this.publish(call, 'call.ended');
-        this.live.remove(call);
-        return;
-      }
-      case 'hangup':
-        return this.finish(call, 'no_answer', 'routed to hang up');
-    }
+  routeTo(call: LiveCall, destination: Destination, fallback: Destination | null = null): Promise<void> {
+    return this.destinations.routeTo(call, destination, fallback);
   }
 
-  /** Rings one leg (endpoint or trunk) for a call that is not in a queue; on failure goes to the fallback. */
-  private async dialLeg(
-    call: LiveCall,
-    endpoint: string,
-    userId: string | null,
-    timeoutSeconds: number,
-    fallback: Destination | null,
-    callerId?: string,
-  ) {
-    if (userId && !(await this.deps.agents.claim(call.tenantId, userId, call.id))) userId = null;
-    try {
-      const { channelId } = await this.deps.ari.createAndDial({
-        endpoint,
-        appArgs: `leg,${call.id}`,
-        originator: call.callerChannelId,
-        callerId: callerId ?? call.callerNumber,
-        timeoutSeconds,
-      });
-      this.live.bind(channelId, call.id);
-      call.state = 'ringing';
-      call.dial = {
-        channelId,
-        userId,
-        fallback,
-        timer: this.later((timeoutSeconds + 2) * 1000, () => this.onLegFailed(channelId, 19)),
-      };
-      await this.deps.calls.ringing(call.tenantId, call.id, userId, channelId);
-      await this.publish(call, 'call.ringing');
-    } catch (err) {
-      this.deps.log.warn({ err, endpoint }, 'could not dial leg');
-      if (userId) await this.deps.agents.release(call.tenantId, userId, call.id);
-      if (fallback) return this.routeTo(call, fallback);
-      return this.finish(call, 'failed', 'dial failed');
-    }
+  connect(call: LiveCall, legChannelId: string, userId: string | null, at: Date): Promise<void> {
+    return this.destinations.connect(call, legChannelId, userId, at);
   }
 
-  // ---------------------------------------------------------------- legs answering and failing
-
-  private async onLegAnswered(channelId: string, timestamp: string) {
-    const call = this.live.byChannelId(channelId);
-    if (!call || channelId === call.callerChannelId) return;
-    const at = ariTime(timestamp, this.deps.now());
-    if (call.queue?.offers.has(channelId)) return this.queues.onOfferAnswered(call, channelId, at);
-    if (call.dial?.channelId === channelId) {
-      const { userId, timer } = call.dial;
-      timer.cancel();
-      call.dial = undefined;
-      return this.connect(call, channelId, userId, at);
-    }
-    if (call.consult?.channelId === channelId) return;
-  }
-
-  /** Caller and the answering leg meet in a mixing bridge. */
-  async connect(call: LiveCall, legChannelId: string, userId: string | null, at: Date) {
-    const { bridgeId } = await this.deps.ari.createBridge('mixing', `call-${call.id}`);
-    call.bridgeId = bridgeId;
-    await this.deps.ari.addToBridge(bridgeId, [call.callerChannelId, legChannelId]);
-    call.state = 'connected';
-    call.agentUserId = userId ?? call.agentUserId;
-    call.agentChannelId = legChannelId;
-    if (userId) await this.deps.agents.connected(call.tenantId, userId, call.id);
-    await this.deps.calls.answered(call.tenantId, call.id, call.agentUserId, legChannelId, bridgeId, at);
-    await this.timeline(call, 'answered', `answer:${legChannelId}`, { agent_user_id: call.agentUserId });
-    if (call.recordingWanted) {
-      const name = `call-${call.id}`;
-      await this.safe(async () => {
-        await this.deps.ari.record(bridgeId, name);
-        call.recordingName = name;
-        await this.deps.calls.setFlags(call.tenantId, call.id, { recording: true, recordingRef: name });
-      });
-    }
-    await this.publish(call, 'call.answered');
-  }
-
-  /** A leg we rang went away before answering: busy, no answer, rejected or unreachable. */
-  async onLegFailed(channelId: string, cause: number | undefined) {
-    const call = this.live.byChannelId(channelId);
-    if (!call) return;
-    this.live.unbind(channelId);
-    this.live.markFinished(channelId);
-    if (call.queue?.offers.has(channelId)) return this.queues.onOfferFailed(call, channelId, cause);
-    if (call.dial?.channelId === channelId) {
-      const { userId, fallback, timer } = call.dial;
-      timer.cancel();
-      call.dial = undefined;
-      await this.safe(() => this.deps.ari.hangup(channelId));
-      if (userId) await this.deps.agents.release(call.tenantId, userId, call.id);
-      await this.timeline(call, 'leg_failed', `legfail:${channelId}`, { cause: cause ?? null });
-      if (fallback) return this.routeTo(call, fallback);
-      return this.finish(
-        call,
-        cause !== undefined && BUSY_CAUSES.has(cause) ? 'busy' : 'no_answer',
-        'leg failed',
-      );
-    }
+  onLegFailed(channelId: string, cause: number | undefined): Promise<void> {
+    return this.destinations.onLegFailed(channelId, cause);
   }
 
   private async onChannelGone(channelId: string, timestamp: string, cause: number | undefined) {
@@ -494,7 +348,8 @@ export class CallRouter {
     // The agent is freed (or starts wrap-up) before the record closes: whoever sees the ended
     // record also sees the agent's new state.
     if (call.agentUserId) {
-      if (wasConnected) await this.deps.agents.wrapUp(call.tenantId, call.agentUserId, call.id, call.wrapupSeconds);
+      if (wasConnected)
+        await this.deps.agents.wrapUp(call.tenantId, call.agentUserId, call.id, call.wrapupSeconds);
       else await this.deps.agents.release(call.tenantId, call.agentUserId, call.id);
     }
     await this.deps.calls.ended(call.tenantId, call.id, at, disposition, wrapup);

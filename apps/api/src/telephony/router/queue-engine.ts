@@ -171,12 +171,11 @@ export class QueueEngine {
     const fresh = eligible.filter((m) => !call.queue!.missedBy.has(m.userId));
     if (fresh.length) eligible = fresh;
     else call.queue!.missedBy.clear();
-    const candidates: Candidate[] = eligible
-      .map((m) => ({
-        ...m,
-        lastCallEndedAt: byUser.get(m.userId)!.lastCallEndedAt,
-        callsToday: byUser.get(m.userId)!.callsToday,
-      }));
+    const candidates: Candidate[] = eligible.map((m) => ({
+      ...m,
+      lastCallEndedAt: byUser.get(m.userId)!.lastCallEndedAt,
+      callsToday: byUser.get(m.userId)!.callsToday,
+    }));
     const memory = this.memory.get(config.id) ?? {};
     this.memory.set(config.id, memory);
     let placed = 0;
@@ -208,7 +207,9 @@ export class QueueEngine {
         timeoutSeconds: config.ringTimeoutSeconds,
       });
       this.r.live.bind(channelId, call.id);
-      const timer = this.r.later((config.ringTimeoutSeconds + 1) * 1000, () => this.r.onLegFailed(channelId, 19));
+      const timer = this.r.later((config.ringTimeoutSeconds + 1) * 1000, () =>
+        this.r.onLegFailed(channelId, 19),
+      );
       call.queue!.offers.set(channelId, { userId, channelId, timer });
       await deps.calls.ringing(
         call.tenantId,
