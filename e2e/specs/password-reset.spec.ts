@@ -1,9 +1,15 @@
-import { seededUsers, webUrl } from '../support/env';
-import { expect, login, logout, screenshot, test } from '../support/fixtures';
+import { createDemoUser } from '../support/api';
+import { webUrl } from '../support/env';
+import { expect, login, logout, screenshot, test, unique } from '../support/fixtures';
 import { findLink, waitForMail } from '../support/mail';
 
 test('forgot password sends a real e-mail whose link sets a new password', async ({ page }) => {
-  const user = seededUsers.agent2;
+  // Its own agent: the seeded users keep their passwords for the other specs.
+  const user = await createDemoUser(
+    'agent',
+    `${unique('forgetful')}@e2e.switchboard.test`,
+    'Frankie Forgetful',
+  );
   const newPassword = 'A-brand-new-password-2';
 
   await page.goto('/login');
@@ -25,7 +31,7 @@ test('forgot password sends a real e-mail whose link sets a new password', async
   await expect(page.getByText('Your password has been changed')).toBeVisible();
 
   await login(page, { email: user.email, password: newPassword });
-  await expect(page.getByRole('heading', { name: /^Welcome, Robin Agent/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Welcome, Frankie Forgetful/ })).toBeVisible();
   await logout(page);
 
   // The old password is gone.

@@ -106,66 +106,72 @@ export function CreateTenantDialog({
           <DialogDescription>{t('tenants.createDescription')}</DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <div className="grid items-start gap-4 sm:grid-cols-2">
-            <FormField label={t('tenants.fields.name')} error={errors.name?.message} required>
-              <Input autoFocus autoComplete="off" {...nameField} />
-            </FormField>
-            <FormField
-              label={t('tenants.fields.slug')}
-              error={errors.slug?.message}
-              description={t('tenants.fields.slugHint')}
-              required
-            >
-              <Input autoComplete="off" {...slugField} />
-            </FormField>
-          </div>
-          <FormField label={t('tenants.fields.timezone')} error={errors.timezone?.message}>
-            {(control) => (
-              <Controller
-                control={form.control}
-                name="timezone"
-                render={({ field }) => (
-                  <TimeZoneSelect control={control} value={field.value} onChange={field.onChange} />
-                )}
-              />
-            )}
-          </FormField>
-          <div className="grid gap-4 rounded-lg border bg-muted/30 p-4">
-            <div className="flex items-start gap-3">
-              <Checkbox
-                id="tenant-first-admin"
-                checked={withAdmin}
-                onCheckedChange={(checked) => setWithAdmin(checked === true)}
-              />
-              <div className="grid gap-1">
-                <Label htmlFor="tenant-first-admin">{t('tenants.fields.withAdmin')}</Label>
-                <p className="text-xs text-muted-foreground">{t('tenants.fields.withAdminHint')}</p>
-              </div>
+          <fieldset disabled={isSubmitting} className="grid min-w-0 gap-4">
+            <div className="grid items-start gap-4 sm:grid-cols-2">
+              <FormField label={t('tenants.fields.name')} error={errors.name?.message} required>
+                <Input autoFocus autoComplete="off" {...nameField} />
+              </FormField>
+              <FormField
+                label={t('tenants.fields.slug')}
+                error={errors.slug?.message}
+                description={t('tenants.fields.slugHint')}
+                required
+              >
+                <Input autoComplete="off" {...slugField} />
+              </FormField>
             </div>
-            {withAdmin ? (
-              <div className="grid items-start gap-4 sm:grid-cols-2">
-                <FormField label={t('tenants.fields.adminName')} error={errors.admin?.name?.message} required>
-                  <Input autoComplete="off" {...form.register('admin.name')} />
-                </FormField>
-                <FormField
-                  label={t('tenants.fields.adminEmail')}
-                  error={errors.admin?.email?.message}
-                  required
-                >
-                  <Input type="email" autoComplete="off" {...form.register('admin.email')} />
-                </FormField>
-                <FormField
-                  label={t('tenants.fields.adminPassword')}
-                  error={errors.admin?.password?.message}
-                  description={t('users.fields.passwordHint')}
-                  className="sm:col-span-2"
-                  required
-                >
-                  <PasswordInput autoComplete="new-password" {...form.register('admin.password')} />
-                </FormField>
+            <FormField label={t('tenants.fields.timezone')} error={errors.timezone?.message}>
+              {(control) => (
+                <Controller
+                  control={form.control}
+                  name="timezone"
+                  render={({ field }) => (
+                    <TimeZoneSelect control={control} value={field.value} onChange={field.onChange} />
+                  )}
+                />
+              )}
+            </FormField>
+            <div className="grid gap-4 rounded-lg border bg-muted/30 p-4">
+              <div className="flex items-start gap-3">
+                <Checkbox
+                  id="tenant-first-admin"
+                  checked={withAdmin}
+                  onCheckedChange={(checked) => setWithAdmin(checked === true)}
+                />
+                <div className="grid gap-1">
+                  <Label htmlFor="tenant-first-admin">{t('tenants.fields.withAdmin')}</Label>
+                  <p className="text-xs text-muted-foreground">{t('tenants.fields.withAdminHint')}</p>
+                </div>
               </div>
-            ) : null}
-          </div>
+              {withAdmin ? (
+                <div className="grid items-start gap-4 sm:grid-cols-2">
+                  <FormField
+                    label={t('tenants.fields.adminName')}
+                    error={errors.admin?.name?.message}
+                    required
+                  >
+                    <Input autoComplete="off" {...form.register('admin.name')} />
+                  </FormField>
+                  <FormField
+                    label={t('tenants.fields.adminEmail')}
+                    error={errors.admin?.email?.message}
+                    required
+                  >
+                    <Input type="email" autoComplete="off" {...form.register('admin.email')} />
+                  </FormField>
+                  <FormField
+                    label={t('tenants.fields.adminPassword')}
+                    error={errors.admin?.password?.message}
+                    description={t('users.fields.passwordHint')}
+                    className="sm:col-span-2"
+                    required
+                  >
+                    <PasswordInput autoComplete="new-password" {...form.register('admin.password')} />
+                  </FormField>
+                </div>
+              ) : null}
+            </div>
+          </fieldset>
           <FormError message={formError} />
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => close(false)} disabled={isSubmitting}>

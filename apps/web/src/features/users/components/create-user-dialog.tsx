@@ -83,37 +83,39 @@ export function CreateUserDialog({
           <DialogDescription>{t('users.createDescription')}</DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <FormField label={t('users.fields.name')} error={errors.name?.message} required>
-            <Input autoComplete="off" autoFocus {...form.register('name')} />
-          </FormField>
-          <FormField label={t('users.fields.email')} error={errors.email?.message} required>
-            <Input type="email" autoComplete="off" {...form.register('email')} />
-          </FormField>
-          <FormField
-            label={t('users.fields.password')}
-            error={errors.password?.message}
-            description={t('users.fields.passwordHint')}
-            required
-          >
-            <PasswordInput autoComplete="new-password" {...form.register('password')} />
-          </FormField>
-          <FormField label={t('users.fields.role')} error={errors.role_id?.message} required>
-            {(control) => (
-              <Controller
-                control={form.control}
-                name="role_id"
-                render={({ field }) => (
-                  <RoleSelect
-                    control={control}
-                    roles={roles.data}
-                    value={field.value}
-                    onChange={field.onChange}
-                    disabled={isSubmitting}
-                  />
-                )}
-              />
-            )}
-          </FormField>
+          <fieldset disabled={isSubmitting} className="grid min-w-0 gap-4">
+            <FormField label={t('users.fields.name')} error={errors.name?.message} required>
+              <Input autoComplete="off" autoFocus {...form.register('name')} />
+            </FormField>
+            <FormField label={t('users.fields.email')} error={errors.email?.message} required>
+              <Input type="email" autoComplete="off" {...form.register('email')} />
+            </FormField>
+            <FormField
+              label={t('users.fields.password')}
+              error={errors.password?.message}
+              description={t('users.fields.passwordHint')}
+              required
+            >
+              <PasswordInput autoComplete="new-password" {...form.register('password')} />
+            </FormField>
+            <FormField label={t('users.fields.role')} error={errors.role_id?.message} required>
+              {(control) => (
+                <Controller
+                  control={form.control}
+                  name="role_id"
+                  render={({ field }) => (
+                    <RoleSelect
+                      control={control}
+                      roles={roles.data}
+                      value={field.value}
+                      onChange={field.onChange}
+                      disabled={isSubmitting}
+                    />
+                  )}
+                />
+              )}
+            </FormField>
+          </fieldset>
           <FormError message={formError} />
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => close(false)} disabled={isSubmitting}>
