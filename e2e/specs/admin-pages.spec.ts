@@ -38,6 +38,17 @@ test('the admin creates a custom role, reads the audit log and the organisation 
   await expect(page.getByRole('heading', { name: 'Business hours' })).toBeVisible();
   await expect(page.getByLabel('Organisation name')).toHaveValue('Demo Company');
   await screenshot(page, 'settings-organisation');
+
+  await page.getByRole('link', { name: 'My profile' }).click();
+  await expect(page.getByLabel('E-mail')).toHaveValue('admin@e2e.switchboard.test');
+  await screenshot(page, 'settings-profile');
+  await page.getByRole('link', { name: 'Password' }).click();
+  await page.getByLabel('Current password').fill('not-my-password');
+  await page.getByLabel(/^New password/).fill('A-new-password-123');
+  await page.getByLabel('Confirm new password').fill('A-different-one-123');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('The passwords do not match')).toBeVisible();
+  await screenshot(page, 'settings-password');
 });
 
 test('a supervisor turns on two-factor sign-in with the QR secret and keeps the recovery codes', async ({

@@ -24,6 +24,7 @@ import { PasswordInput } from '@/components/ui/password-input';
 import { errorMessage } from '@/lib/api/errors';
 import { useT } from '@/lib/i18n';
 import { useCreateTenant } from '../queries';
+import { slugFromName } from '../slug';
 import { TimeZoneSelect } from './timezone-select';
 import { applyServerFieldErrors } from '@/features/users/server-errors';
 
@@ -34,18 +35,6 @@ const fieldNames = ['name', 'slug', 'timezone', 'admin.email', 'admin.name', 'ad
 
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-/** "Acme Support GmbH" → "acme-support-gmbh": a starting point the operator may edit. */
-export function slugFromName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/g, '');
 }
 
 export function CreateTenantDialog({
