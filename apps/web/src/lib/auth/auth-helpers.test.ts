@@ -62,7 +62,8 @@ describe('permissions, features and navigation', () => {
   });
 
   it('shows an agent only what its permissions allow', () => {
-    expect(visibleHrefs(user())).toEqual(['/', '/settings']);
+    // calls.read with the voice feature: the queue wallboard, nothing else of the telephony sections.
+    expect(visibleHrefs(user())).toEqual(['/', '/wallboard', '/settings']);
     expect(visibleHrefs(user({ permissions: ['users.read', 'roles.read', 'audit.read'] }))).toEqual([
       '/',
       '/users',
