@@ -136,6 +136,8 @@ describe('IVR, internal and outbound calls', () => {
   it('an internal call from one extension rings the other and is recorded as internal', async () => {
     const [a0, a1] = lab.agents;
     lab.phone(a1!, { mode: 'answer', afterMs: 200 });
+    await lab.setState(a0!, 'available');
+    await lab.setState(a1!, 'available');
     const call = lab.sim.placeCall({ fromEndpoint: a0!.araId, to: a1!.extension });
     const rec = await lab.waitFor(
       async () =>
@@ -143,11 +145,18 @@ describe('IVR, internal and outbound calls', () => {
       'internal call connected',
     );
     expect(rec.callee_number).toBe(a1!.extension);
+    // Both agents are busy for queue offers while they talk, and both are free afterwards.
+    expect(await lab.agentState(a0!)).toBe('on_call');
+    expect(await lab.agentState(a1!)).toBe('on_call');
     call.hangup();
     await lab.waitFor(
       async () => (await lab.callRecords()).find((c) => c.id === rec.id && c.status === 'ended'),
       'internal call ended',
     );
+    expect(await lab.agentState(a0!)).toBe('available');
+    expect(await lab.agentState(a1!)).toBe('available');
+    await lab.setState(a0!, 'offline');
+    await lab.setState(a1!, 'offline');
   });
 
   it('an outside number goes out through the tenant trunk; without a trunk the call fails clearly', async () => {

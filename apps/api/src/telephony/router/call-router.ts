@@ -238,8 +238,9 @@ export class CallRouter {
     if (!call) return;
     if (from?.userId) {
       call.agentUserId = from.userId;
-      if (await this.deps.agents.claim(tenantId, from.userId, call.id))
-        await this.deps.agents.connected(tenantId, from.userId, call.id);
+      // The agent is busy from the moment they dial (any logged-in state without a call).
+      call.originatorUserId = from.userId;
+      await this.deps.agents.connected(tenantId, from.userId, call.id);
     }
     if (target) return this.routeTo(call, { type: 'endpoint', endpoint_id: target.id }, { type: 'hangup' });
     return this.routeTo(call, { type: 'external', number: dialled }, { type: 'hangup' });
@@ -311,6 +312,11 @@ export class CallRouter {
     this.live.bind(channel.id, call.id);
     call.callerChannelId = channel.id;
     await this.deps.calls.ringing(call.tenantId, call.id, call.agentUserId, null);
+    // Busy for queue offers while their own call rings out (wrap-up follows when it ends).
+    if (call.agentUserId) {
+      call.originatorUserId = call.agentUserId;
+      await this.deps.agents.connected(call.tenantId, call.agentUserId, call.id);
+    }
     await this.timeline(call, 'agent_answered', `c2c:${channel.id}:${timestamp}`, {});
     const target = await this.deps.directory.endpointByExtension(call.tenantId, call.callerNumber);
     const destination: Destination = target
@@ -351,6 +357,10 @@ export class CallRouter {
       if (wasConnected)
         await this.deps.agents.wrapUp(call.tenantId, call.agentUserId, call.id, call.wrapupSeconds);
       else await this.deps.agents.release(call.tenantId, call.agentUserId, call.id);
+    }
+    if (call.originatorUserId && call.originatorUserId !== call.agentUserId) {
+      // The other party of an internal call, or an agent's outbound call answered by someone else.
+      await this.deps.agents.wrapUp(call.tenantId, call.originatorUserId, call.id, 0);
     }
     await this.deps.calls.ended(call.tenantId, call.id, at, disposition, wrapup);
     await this.timeline(call, 'ended', `end:${call.callerChannelId}`, { disposition, reason });

@@ -44,6 +44,8 @@ export type LiveCall = {
   bridgeId: string | null;
   agentUserId: string | null;
   agentChannelId: string | null;
+  /** The agent who placed the call from their phone or by click to call (busy until it ends). */
+  originatorUserId?: string;
   wrapupSeconds: number;
   onHold: boolean;
   muted: boolean;
