@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { agentStates, callRecords, tenants } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
@@ -46,10 +46,19 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
         .select({
           userId: callRecords.agentUserId,
           lastEnded: sql<Date | string | null>`MAX(${callRecords.endedAt})`,
-          today: sql<number>`SUM(${callRecords.answeredAt} IS NOT NULL AND ${callRecords.enteredAt} >= ${since})`,
+          today: sql<number>`SUM(${callRecords.answeredAt} IS NOT NULL)`,
         })
         .from(callRecords)
-        .where(and(eq(callRecords.tenantId, tenantId), inArray(callRecords.agentUserId, ids)))
+        // Today only (tenant time zone): this runs on every offer, and the index on
+        // (tenant, agent, entered_at) keeps it to the day's rows. An agent with no call today
+        // counts as idle the longest.
+        .where(
+          and(
+            eq(callRecords.tenantId, tenantId),
+            inArray(callRecords.agentUserId, ids),
+            gte(callRecords.enteredAt, since),
+          ),
+        )
         .groupBy(callRecords.agentUserId);
       return ids.map((userId) => {
         const s = stats.find((x) => x.userId === userId);
