@@ -15,7 +15,7 @@ export type StrategyMemory = { lastOfferedUserId?: string };
  * Orders the agents to offer a call to, like Asterisk's app_queue does:
  * - only the lowest penalty tier with anyone available is considered;
  * - ringall: everyone in that tier at once (the caller returns them all; the engine rings them all);
- * - leastrecent: the agent whose last call ended longest ago (never = first);
+ * - leastrecent: the agent whose last call today ended longest ago (none today = first);
  * - fewestcalls: fewest calls answered today;
  * - random: shuffled;
  * - rrmemory: round robin, starting after the agent offered last time;
