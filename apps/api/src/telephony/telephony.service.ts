@@ -24,6 +24,7 @@ import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
 import { realTimers, type RouterEvent, type Timers } from './router/ports';
 import { createRoutingDirectory } from './router/routing-directory';
+import { createTelephonyOwnersRepository } from './owners.repository';
 
 type Realtime = ReturnType<typeof createRealtime>;
 
@@ -42,6 +43,12 @@ export type TelephonyDeps = {
 };
 
 const STATS_INTERVAL_MS = 2000;
+/**
+ * How often a connected worker records that it is alive for its phone system. Calls that end
+ * unseen (the worker or the phone system went away) are closed at the last beat, so their times
+ * are off by at most this much instead of by the whole downtime (F7).
+ */
+export const OWNER_HEARTBEAT_MS = 10_000;
 
 /**
  * The worker's telephony: one ARI connection (a real Asterisk from ARI_URL, or the built-in
@@ -55,6 +62,8 @@ export function createTelephony(deps: TelephonyDeps) {
   let demo: DemoGenerator | null = null;
   let router: CallRouter | null = null;
   let statsTimer: NodeJS.Timeout | undefined;
+  let heartbeatTimer: NodeJS.Timeout | undefined;
+  const owners = createTelephonyOwnersRepository(deps.db);
   const activeTenants = new Map<string, number>();
   const status: TelephonyStatus = {
     status: 'disabled',
@@ -71,6 +80,25 @@ export function createTelephony(deps: TelephonyDeps) {
       );
     },
   };
+
+  async function allTenantIds() {
+    const rows = await deps.db.select({ id: tenants.id }).from(tenants);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * First connection of this run: close what a phone system no longer configured left open, then
+   * take back this one's calls. `lastSeen` was read before this run's first heartbeat.
+   */
+  async function recoverAtStart(
+    r: CallRouter,
+    configured: string[],
+    lastSeen: Map<string, Date>,
+    name: string,
+  ) {
+    await r.recovery.closeOrphans(await allTenantIds(), configured, lastSeen);
+    await r.recovery.takeBack(await activeTenantIds(), lastSeen.get(name) ?? null);
+  }
 
   async function activeTenantIds() {
     const rows = await deps.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.status, 'active'));
@@ -121,7 +149,7 @@ export function createTelephony(deps: TelephonyDeps) {
     );
   }
 
-  function connect(server: AriServerConfig) {
+  function connect(server: AriServerConfig, configured: string[], lastSeen: Map<string, Date>) {
     client = createAriClient({ ...server, log });
     router = new CallRouter({
       ari: createAriPort(client),
@@ -141,7 +169,7 @@ export function createTelephony(deps: TelephonyDeps) {
     client.events.onConnected((info) => {
       void r
         .run(async () =>
-          info.reconnect ? r.recovery.reconcile() : r.recovery.takeBack(await activeTenantIds()),
+          info.reconnect ? r.recovery.reconcile() : recoverAtStart(r, configured, lastSeen, server.name),
         )
         .catch((err) => log.error({ err }, 'could not reconcile calls after connecting'));
     });
@@ -207,7 +235,21 @@ export function createTelephony(deps: TelephonyDeps) {
       }
       const server = servers[0];
       if (!server) return;
-      connect(server);
+      const lastSeen = await owners.lastSeen();
+      await owners.started(server.name, deps.clock.now());
+      connect(
+        server,
+        servers.map((s) => s.name),
+        lastSeen,
+      );
+      const beat = () => {
+        if (status.status !== 'connected') return;
+        void owners
+          .beat(server.name, deps.clock.now())
+          .catch((err) => log.warn({ err }, 'telephony heartbeat failed'));
+      };
+      heartbeatTimer = setInterval(beat, OWNER_HEARTBEAT_MS);
+      heartbeatTimer.unref();
       statsTimer = setInterval(
         () => void pushStats().catch((err) => log.warn({ err }, 'queue stats push failed')),
         STATS_INTERVAL_MS,
@@ -216,8 +258,21 @@ export function createTelephony(deps: TelephonyDeps) {
     },
     async stop() {
       clearInterval(statsTimer);
+      clearInterval(heartbeatTimer);
       demo?.stop();
       demo = null;
+      const r = router;
+      if (r && simulator) {
+        // The in-process simulator's channels die with this process: end its calls now (F7).
+        await r
+          .run(() => r.recovery.closeAllLive('the demo PBX stopped'))
+          .catch((err) => log.warn({ err }, 'could not close the demo PBX calls'));
+      }
+      if (r && status.status === 'connected') {
+        await owners
+          .beat(r.deps.owner, deps.clock.now())
+          .catch((err) => log.warn({ err }, 'telephony heartbeat failed'));
+      }
       router?.stop();
       await router?.run(async () => undefined);
       await client?.close();

@@ -11,3 +11,4 @@ export * from './schedules';
 export * from './queues';
 export * from './ivr';
 export * from './dids';
+export * from './telephony';

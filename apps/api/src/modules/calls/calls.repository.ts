@@ -86,6 +86,23 @@ export function createCallsRepository(db: Database) {
         .from(callRecords)
         .where(and(inArray(callRecords.tenantId, tenantIds), isNull(callRecords.endedAt), eq(callRecords.owner, owner)));
     },
+    /**
+     * Live calls whose owner is none of `owners` (a phone system no longer configured, or rows
+     * with no owner), across tenants: closed at start so they never count as live (F7).
+     */
+    async listLiveNotOwnedBy(tenantIds: string[], owners: string[]) {
+      if (!tenantIds.length) return [];
+      const foreign = owners.length
+        ? sql`(${callRecords.owner} IS NULL OR ${callRecords.owner} NOT IN (${sql.join(
+            owners.map((o) => sql`${o}`),
+            sql`, `,
+          )}))`
+        : sql`TRUE`;
+      return db
+        .select()
+        .from(callRecords)
+        .where(and(inArray(callRecords.tenantId, tenantIds), isNull(callRecords.endedAt), foreign));
+    },
     async setStatus(tenantId: string, id: string, status: CallRow['status']) {
       await db.update(callRecords).set({ status, updatedAt: new Date() }).where(live(tenantId, id));
     },

@@ -96,5 +96,12 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
     async wrapUp(tenantId, userId, callId, seconds) {
       await agents.endCall(tenantId, userId, callId, seconds);
     },
+    async freeFromCall(tenantId, callId) {
+      const bound = await db
+        .select({ userId: agentStates.userId })
+        .from(agentStates)
+        .where(and(eq(agentStates.tenantId, tenantId), eq(agentStates.currentCallId, callId)));
+      for (const { userId } of bound) await agents.endCall(tenantId, userId, callId, 0);
+    },
   };
 }

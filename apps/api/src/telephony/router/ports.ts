@@ -203,6 +203,8 @@ export type AgentPort = {
   connected(tenantId: string, userId: string, callId: string): Promise<void>;
   /** on_call → wrap_up for `seconds`, then available. */
   wrapUp(tenantId: string, userId: string, callId: string, seconds: number): Promise<void>;
+  /** Every agent still ringing for or talking on this call → available (a call closed without its events, F7). */
+  freeFromCall(tenantId: string, callId: string): Promise<void>;
 };
 
 /** Pushes live changes to the real-time hub (rooms: tenant, user, queue, supervisor). */

@@ -1,6 +1,46 @@
+import type { CallRow, Disposition } from '../../modules/calls/calls.repository';
 import type { CallRouter } from './call-router';
 import type { LiveCall } from './live-calls';
 import type { RouterChannel } from './ports';
+
+/** The live call a stored record describes (after a restart, or to announce its end). */
+function liveFromRow(row: CallRow): LiveCall {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    callKey: row.callKey,
+    direction: row.direction,
+    did: row.did,
+    callerChannelId: row.callerChannelId ?? '',
+    callerNumber: row.callerNumber ?? '',
+    state: row.status === 'ended' ? 'ended' : row.status,
+    simulated: row.simulated,
+    recordingWanted: row.recording,
+    bridgeId: row.bridgeId,
+    agentUserId: row.agentUserId,
+    agentChannelId: row.agentChannelId,
+    wrapupSeconds: row.wrapupSeconds ?? 0,
+    onHold: row.holdStartedAt !== null,
+    muted: row.muted,
+    recordingName: row.recordingRef,
+    extraChannels: new Set(),
+  };
+}
+
+/** How a call that ended unseen is counted: talked, gave up in a queue, or never reached anyone. */
+const unseenEnd = (row: CallRow): Disposition =>
+  row.answeredAt ? 'answered' : row.queueId ? 'abandoned' : 'no_answer';
+
+/**
+ * When a call that ended unseen really ended: its owner's last heartbeat, never before the last
+ * thing the router wrote about it. Without a heartbeat, that last write. Never "now": the time
+ * the phone system was down is neither wait nor talk time (F7).
+ */
+function unseenEndTime(row: CallRow, ownerLastSeen: Date | null | undefined): Date {
+  const lastWrite = row.updatedAt;
+  if (!ownerLastSeen) return lastWrite;
+  return ownerLastSeen > lastWrite ? ownerLastSeen : lastWrite;
+}
 
 /**
  * Takes calls back after the worker restarted (F6) and reconciles after the events socket
@@ -39,7 +79,7 @@ export class CallRecovery {
    * is still in Stasis continue (connected calls keep their bridge; waiting callers rejoin their
    * queue at their original place); the rest are closed with a disposition, and their agents freed.
    */
-  async takeBack(tenantIds: string[]) {
+  async takeBack(tenantIds: string[], previousRunLastSeen: Date | null = null) {
     const { deps } = this.r;
     const channels = await deps.ari.listChannels();
     const byId = new Map<string, RouterChannel>(channels.map((c) => [c.id, c]));
@@ -48,34 +88,18 @@ export class CallRecovery {
     for (const row of rows) {
       const caller = row.callerChannelId ? byId.get(row.callerChannelId) : undefined;
       const agentLeg = row.agentChannelId ? byId.get(row.agentChannelId) : undefined;
-      const call: LiveCall = {
-        id: row.id,
-        tenantId: row.tenantId,
-        callKey: row.callKey,
-        direction: row.direction,
-        did: row.did,
-        callerChannelId: row.callerChannelId ?? '',
-        callerNumber: row.callerNumber ?? '',
-        state: row.status === 'ended' ? 'ended' : row.status,
-        simulated: row.simulated,
-        recordingWanted: row.recording,
-        bridgeId: row.bridgeId,
-        agentUserId: row.agentUserId,
-        agentChannelId: row.agentChannelId,
-        wrapupSeconds: row.wrapupSeconds ?? 0,
-        onHold: row.holdStartedAt !== null,
-        muted: row.muted,
-        recordingName: row.recordingRef,
-        extraChannels: new Set(),
-      };
+      const call = liveFromRow(row);
       this.r.live.add(call);
       if (call.agentChannelId) this.r.live.bind(call.agentChannelId, call.id);
       if (!caller) {
+        // It ended while nobody watched: at the last moment the previous run was alive.
         await this.r.finish(
           call,
-          row.answeredAt ? 'answered' : row.queueId ? 'abandoned' : 'no_answer',
+          unseenEnd(row),
           'caller gone during restart',
+          unseenEndTime(row, previousRunLastSeen),
         );
+        await deps.agents.freeFromCall(row.tenantId, row.id);
         continue;
       }
       if (row.status === 'connected' && agentLeg) {
@@ -107,5 +131,54 @@ export class CallRecovery {
     }
     deps.log.info({ resumed, closed: rows.length - resumed }, 'calls taken back after restart');
     return { resumed, closed: rows.length - resumed };
+  }
+
+  /**
+   * Calls owned by a phone system this worker no longer routes for (the demo PBX after ARI_URL
+   * was set, a renamed or removed Asterisk) can never end by an event. Close them at their owner's
+   * last heartbeat and free their agents. Their channels are never touched: channel ids are only
+   * unique within one Asterisk, so a hang-up here could end someone else's call.
+   */
+  async closeOrphans(tenantIds: string[], configuredOwners: string[], lastSeen: Map<string, Date>) {
+    const { deps } = this.r;
+    const rows = await deps.calls.listLiveNotOwnedBy(tenantIds, configuredOwners);
+    for (const row of rows) {
+      const at = unseenEndTime(row, row.owner ? lastSeen.get(row.owner) : null);
+      const disposition = unseenEnd(row);
+      const reason = `phone system ${row.owner ?? '(unknown)'} is no longer configured`;
+      await deps.agents.freeFromCall(row.tenantId, row.id);
+      await deps.calls.ended(row.tenantId, row.id, at, disposition, null);
+      await deps.calls.appendEvent(row.tenantId, row.id, `end:orphan:${row.id}`, 'ended', at, {
+        disposition,
+        reason,
+      });
+      const call = liveFromRow(row);
+      call.state = 'ended';
+      await this.r.publish(call, 'call.ended', { disposition });
+    }
+    if (rows.length)
+      deps.log.warn(
+        { closed: rows.length, configuredOwners },
+        'closed calls of a phone system no longer configured',
+      );
+    return rows.length;
+  }
+
+  /**
+   * The in-process simulator is stopping and its channels die with it: end every call now, with
+   * a disposition, and free the agents, instead of leaving records open until the next start.
+   */
+  async closeAllLive(reason: string) {
+    let closed = 0;
+    for (const call of this.r.live.all()) {
+      await this.r.finish(
+        call,
+        call.state === 'connected' ? 'answered' : call.queue ? 'abandoned' : 'no_answer',
+        reason,
+      );
+      await this.r.deps.agents.freeFromCall(call.tenantId, call.id);
+      closed++;
+    }
+    return closed;
   }
 }
