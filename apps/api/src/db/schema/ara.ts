@@ -28,6 +28,7 @@ export const psEndpoints = mysqlTable('ps_endpoints', {
   fromDomain: varchar('from_domain', { length: 255 }),
   fromUser: varchar('from_user', { length: 40 }),
   sendPai: yesNo('send_pai'),
+  sendConnectedLine: yesNo('send_connected_line'),
   trustIdInbound: yesNo('trust_id_inbound'),
   setVar: text('set_var'),
   accountcode: varchar('accountcode', { length: 80 }),

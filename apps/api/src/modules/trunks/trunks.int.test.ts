@@ -76,6 +76,7 @@ describe('registration trunks', () => {
       from_domain: 'sip.carrier.example',
       from_user: 'acct1234',
       send_pai: 'yes',
+      send_connected_line: 'no',
       trust_id_inbound: 'yes',
     });
     expect(setColumns((await q('SELECT * FROM ps_aors WHERE id = ?', [id]))[0])).toEqual({
@@ -283,6 +284,20 @@ describe('ara:sync with trunks', () => {
     await q('DELETE FROM ps_registrations WHERE id = ?', [id]);
     const report = await t.app.container.araSync.run();
     expect(report).toEqual({ added: [{ table: 'ps_registrations', id }], updated: [], removed: [] });
+    expect(await t.app.container.araSync.run()).toEqual({ added: [], updated: [], removed: [] });
+  });
+
+  it('repairs trunk endpoints written before connected-line updates were turned off', async () => {
+    const id = (
+      await q('SELECT ara_id FROM trunks WHERE tenant_id = ? AND name = ?', [a.tenantId, 'Carrier One'])
+    )[0]!.ara_id as string;
+    // A row as older releases wrote it: send_connected_line unset (Asterisk's default: yes).
+    await q('UPDATE ps_endpoints SET send_connected_line = NULL WHERE id = ?', [id]);
+    const report = await t.app.container.araSync.run();
+    expect(report.updated).toContainEqual({ table: 'ps_endpoints', id, columns: ['sendConnectedLine'] });
+    expect((await q('SELECT send_connected_line FROM ps_endpoints WHERE id = ?', [id]))[0]).toEqual({
+      send_connected_line: 'no',
+    });
     expect(await t.app.container.araSync.run()).toEqual({ added: [], updated: [], removed: [] });
   });
 });

@@ -31,6 +31,39 @@ describe('ARA row builders', () => {
     expect(set.ps_auths).toEqual([]);
   });
 
+  it('keeps connected-line updates away from trunks (internal names must not reach the carrier), not from phones', () => {
+    const trunk = trunkObjects({
+      araId: 't1_trunk_abcdefgh',
+      kind: 'ip',
+      host: '203.0.113.10',
+      port: 5060,
+      transport: 'udp',
+      username: null,
+      password: null,
+      fromDomain: null,
+      matchIps: [],
+      codecs: ['ulaw'],
+    });
+    expect(trunk.ps_endpoints[0]!.sendConnectedLine).toBe('no');
+    const phone = endpointObjects({
+      araId: 't1_2001',
+      tenantId: 'tenant',
+      prefix: 't1',
+      extension: '2001',
+      displayName: 'Desk',
+      kind: 'sip',
+      codecs: ['ulaw'],
+      nat: false,
+      maxContacts: 1,
+      callerIdName: null,
+      callerIdNumber: null,
+      voicemailEnabled: false,
+      password: 'x',
+    });
+    // Phones keep Asterisk's default (yes): they should show who they are talking to.
+    expect(phone.ps_endpoints[0]!.sendConnectedLine).toBeNull();
+  });
+
   it('gives browsers NAT handling even when nat is off', () => {
     const set = endpointObjects({
       araId: 't1_2001',

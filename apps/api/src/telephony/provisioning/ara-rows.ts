@@ -77,6 +77,7 @@ const blankEndpoint = (id: string): PsEndpointRow => ({
   fromDomain: null,
   fromUser: null,
   sendPai: null,
+  sendConnectedLine: null,
   trustIdInbound: null,
   setVar: null,
   accountcode: null,
@@ -191,6 +192,9 @@ export function trunkObjects(t: TrunkSource): AraObjectSet {
     fromDomain: t.fromDomain,
     fromUser: t.kind === 'registration' ? t.username : null,
     sendPai: 'yes',
+    // No connected-line updates (re-INVITE/UPDATE with P-Asserted-Identity) towards the carrier:
+    // they would carry the answering phone's internal name and the caller's own number.
+    sendConnectedLine: 'no',
     trustIdInbound: 'yes',
     // No tenantid on purpose: an inbound call belongs to the tenant of the DID it dialled (a
     // shared trunk serves many tenants), and the call router tells phones from carriers by it.
