@@ -1,4 +1,5 @@
 import type { Bridge } from '../ari/types/models';
+import { setConnected } from './channels';
 import type { SimCore } from './core';
 import { finishRecordingsOf, stopPlaybacksOf } from './media';
 import type { SimBridge, SimChannel } from './model';
@@ -55,10 +56,7 @@ export function leaveBridge(core: SimCore, channel: SimChannel, opts: { hangup: 
   const remaining = bridge.json.channels.map((id) => core.channels.get(id)).filter(Boolean) as SimChannel[];
   if (remaining.length === 1 && bridge.json.bridge_type === 'mixing' && !opts.hangup) {
     const [other] = remaining;
-    if (other) {
-      other.json.connected = { name: '', number: '' };
-      core.channelEvent('ChannelConnectedLine', other);
-    }
+    if (other) setConnected(core, other, { name: '', number: '' });
   }
 }
 
@@ -74,10 +72,7 @@ export function joinBridge(core: SimCore, bridge: SimBridge, channel: SimChannel
   ]);
   if (bridge.json.bridge_type === 'mixing' && bridge.json.channels.length === 2) {
     const other = core.channels.get(bridge.json.channels[0] ?? '');
-    if (other && other !== channel) {
-      other.json.connected = { ...channel.json.caller };
-      core.channelEvent('ChannelConnectedLine', other);
-    }
+    if (other && other !== channel) setConnected(core, other, channel.json.caller);
   }
 }
 

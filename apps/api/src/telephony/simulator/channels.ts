@@ -2,7 +2,14 @@ import type { CallerID, Channel } from '../ari/types/models';
 import { leaveBridge } from './bridges';
 import type { SimCore } from './core';
 import { finishRecordingsOf, stopPlaybacksOf } from './media';
-import { causeText, emptyCallerId, type PhoneBehaviour, type SimChannel, type SimEndpoint } from './model';
+import {
+  causeSipResponse,
+  causeText,
+  emptyCallerId,
+  type PhoneBehaviour,
+  type SimChannel,
+  type SimEndpoint,
+} from './model';
 
 export type NewChannel = {
   name: string;
@@ -49,6 +56,7 @@ export function createChannel(core: SimCore, init: NewChannel): SimChannel {
     phoneHold: false,
     simulated: init.simulated ?? false,
     inbound: false,
+    signalling: [],
     timers: new Set(),
     destroyed: false,
   };
@@ -91,6 +99,46 @@ export function setVariable(core: SimCore, channel: SimChannel, variable: string
 export function setConnected(core: SimCore, channel: SimChannel, connected: CallerID) {
   channel.json.connected = { ...connected };
   core.channelEvent('ChannelConnectedLine', channel);
+  // chan_pjsip tells a caller still in state Ring about the new identity with a 180 (trace 03).
+  if (channel.inbound && !channel.answered && channel.json.state === 'Ring') channel.signalling.push('180 Ringing');
+}
+
+/** The calling phone is an unanswered inbound channel: nothing reaches it but what is indicated. */
+export function awaitingAnswer(channel: SimChannel) {
+  return channel.inbound && !channel.answered;
+}
+
+/**
+ * ARI `ring` / `progress` on a channel. An unanswered caller gets a 180 (its phone plays its own
+ * ringback) or a 183 (early media: it hears the bridge from now on); the channel state stays
+ * `Ring` either way, as recorded (trace 03). On other channels Asterisk accepts it and nothing shows.
+ */
+export function indicate(channel: SimChannel, what: 'ringing' | 'progress' | 'stop-ringing') {
+  if (!awaitingAnswer(channel)) return;
+  if (what === 'ringing') channel.signalling.push('180 Ringing');
+  if (what === 'progress' && !channel.earlyMedia) {
+    channel.earlyMedia = true;
+    channel.signalling.push('183 Session Progress');
+  }
+}
+
+/**
+ * What the person on this channel hears. An inbound channel nobody answered gets no media at all,
+ * bridge or not (Asterisk sends RTP only after 200 OK or 183): `nothing`, or `ringback` that the
+ * phone plays itself after a 180. Otherwise a playback, music, the other party, or silence.
+ */
+export function heardOn(
+  core: SimCore,
+  channel: SimChannel,
+): 'nothing' | 'ringback' | 'playback' | 'music' | 'party' | 'silence' {
+  if (awaitingAnswer(channel) && !channel.earlyMedia)
+    return channel.signalling.includes('180 Ringing') ? 'ringback' : 'nothing';
+  const bridge = channel.bridgeId ? core.bridges.get(channel.bridgeId) : undefined;
+  const targets = new Set([`channel:${channel.json.id}`, ...(bridge ? [`bridge:${bridge.json.id}`] : [])]);
+  if ([...core.playbacks.values()].some((p) => targets.has(p.json.target_uri))) return 'playback';
+  if (channel.moh || channel.ariHold || bridge?.moh) return 'music';
+  if (bridge && bridge.json.bridge_type === 'mixing' && bridge.json.channels.length > 1) return 'party';
+  return 'silence';
 }
 
 export function enterStasis(
@@ -162,10 +210,13 @@ export function hangupChannel(core: SimCore, channel: SimChannel, by: HangupBy, 
   finishRecordingsOf(core, `channel:${channel.json.id}`);
   if (channel.bridgeId) leaveBridge(core, channel, { hangup: true });
   leaveStasis(core, channel);
+  if (by === 'redirect' && channel.inbound) channel.signalling.push('302 Moved Temporarily');
   if (by !== 'redirect') {
     if (by === 'remote' || (channel.inbound && channel.answered)) {
       core.channelEvent('ChannelHangupRequest', channel, { cause: 16, soft: true });
     }
+    // A caller's own unanswered channel keeps the cause the app gave (16 by default); only a leg
+    // Asterisk was ringing reports "no answer".
     const cause =
       reasonCause && reasonCause !== 16
         ? reasonCause
@@ -173,10 +224,12 @@ export function hangupChannel(core: SimCore, channel: SimChannel, by: HangupBy, 
           ? 17
           : by === 'rejected'
             ? 21
-            : ringingUnanswered && by !== 'remote'
+            : ringingUnanswered && by !== 'remote' && !channel.inbound
               ? 19
               : 16;
     core.channelEvent('ChannelDestroyed', channel, { cause, cause_txt: causeText[cause] ?? 'Unknown' });
+    if (channel.inbound && by !== 'remote')
+      channel.signalling.push(ringingUnanswered ? (causeSipResponse[cause] ?? '603 Decline') : 'BYE');
   }
   core.markGone(channel.json.id);
   const peer = channel.localPeer;
@@ -244,6 +297,7 @@ export function answerDialled(core: SimCore, channel: SimChannel) {
 
 /** ARI answer; answering one half of a Local pair brings the other half up (trace 09). */
 export function answerChannel(core: SimCore, channel: SimChannel) {
+  if (awaitingAnswer(channel)) channel.signalling.push('200 OK');
   setState(core, channel, 'Up');
   const peer = channel.localPeer;
   if (peer && !peer.destroyed && peer.json.state !== 'Up') {

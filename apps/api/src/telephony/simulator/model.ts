@@ -48,6 +48,14 @@ export type SimChannel = {
   simulated: boolean;
   /** A call that came in from a phone or trunk (its hang-up also shows a soft cause-16 request). */
   inbound: boolean;
+  /**
+   * What the calling phone received for its INVITE (inbound channels), in order, as a SIP phone's
+   * log shows it: `100 Trying`, `180 Ringing`, `183 Session Progress`, `200 OK`, a final error
+   * (`603 Decline`, `302 Moved Temporarily`…) or `BYE` when Asterisk ended an answered call.
+   */
+  signalling: string[];
+  /** ARI `progress` was indicated to this unanswered inbound channel: it gets early media. */
+  earlyMedia?: boolean;
   timers: Set<NodeJS.Timeout>;
   destroyed: boolean;
 };
@@ -73,6 +81,23 @@ export type SimRecording = {
 export type SimStoredRecording = { name: string; format: string; durationSeconds: number };
 
 export const emptyCallerId = (): CallerID => ({ name: '', number: '' });
+
+/**
+ * The SIP final response chan_pjsip sends an unanswered caller for a hang-up cause
+ * (`hangup_cause2sip`); a cause it does not map (16 Normal Clearing, the ARI default) is 603.
+ */
+export const causeSipResponse: Record<number, string> = {
+  1: '404 Not Found',
+  17: '486 Busy Here',
+  19: '480 Temporarily Unavailable',
+  21: '403 Forbidden',
+  28: '484 Address Incomplete',
+  31: '480 Temporarily Unavailable',
+  34: '503 Service Unavailable',
+  38: '500 Server Internal Error',
+  58: '488 Not Acceptable Here',
+  127: '500 Server Internal Error',
+};
 
 /** Q.850 causes Asterisk reports in ChannelDestroyed. */
 export const causeText: Record<number, string> = {

@@ -4,6 +4,7 @@ import {
   enterStasis,
   hangupChannel,
   hangupReasonCauses,
+  indicate,
   readVariable,
   setVariable,
 } from './channels';
@@ -172,17 +173,17 @@ export const channelRoutes: SimRoute[] = [
   route(
     'POST',
     `/channels/${ID}/ring`,
-    flag(() => undefined),
+    flag((c) => indicate(c, 'ringing')),
   ),
   route(
     'DELETE',
     `/channels/${ID}/ring`,
-    flag(() => undefined),
+    flag((c) => indicate(c, 'stop-ringing')),
   ),
   route(
     'POST',
     `/channels/${ID}/progress`,
-    flag(() => undefined),
+    flag((c) => indicate(c, 'progress')),
   ),
   route(
     'POST',

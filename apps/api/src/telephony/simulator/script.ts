@@ -1,6 +1,6 @@
 import type { Channel } from '../ari/types/models';
 import { joinBridge, leaveBridge } from './bridges';
-import { answerDialled, createChannel, enterStasis, hangupChannel } from './channels';
+import { answerDialled, createChannel, enterStasis, hangupChannel, heardOn } from './channels';
 import type { SimCore } from './core';
 import type { PhoneBehaviour, SimChannel } from './model';
 import { endpointJson } from './rest-resources';
@@ -41,6 +41,10 @@ export type CallHandle = {
   hold: () => void;
   unhold: () => void;
   hangup: () => void;
+  /** The SIP responses (and BYE) the calling phone received, in order: `100 Trying`, `180 Ringing`, `200 OK`… */
+  signalling: () => string[];
+  /** What the caller hears right now: `nothing` until Asterisk answers, rings or sends early media. */
+  hears: () => ReturnType<typeof heardOn>;
   /** Resolves once the channel is gone (hung up, redirected or the simulator restarted). */
   ended: Promise<void>;
 };
@@ -76,6 +80,8 @@ function handleFor(core: SimCore, channel: SimChannel): CallHandle {
     hold: () => phoneHold(core, channel, true),
     unhold: () => phoneHold(core, channel, false),
     hangup: () => hangupChannel(core, channel, 'remote'),
+    signalling: () => [...channel.signalling],
+    hears: () => (channel.destroyed ? 'nothing' : heardOn(core, channel)),
     ended,
   };
 }
@@ -140,8 +146,13 @@ export function placeCall(core: SimCore, options: PlaceCallOptions): CallHandle 
   });
   channel.app = stasis ? app : undefined;
   channel.inbound = true;
+  channel.signalling.push('100 Trying');
   if (stasis) enterStasis(core, channel, app, args, { varset: false });
-  else channel.json.state = 'Up';
+  else {
+    channel.json.state = 'Up';
+    channel.answered = true;
+    channel.signalling.push('200 OK');
+  }
   void runScript(core, channel, options.script ?? []);
   return handleFor(core, channel);
 }

@@ -47,6 +47,44 @@ describe('ARI simulator', () => {
     expect(h.invalid).toEqual([]);
   });
 
+  it('gives an unanswered caller no media, even bridged with an answered party, until answered', async () => {
+    const h = await start();
+    const call = h.sim.phone('t1_1001').call('1002');
+    const caller = (await h.nextEvent('StasisStart')).channel;
+    const leg = await h.client.channels.create({
+      endpoint: 'PJSIP/t1_1002',
+      app: 'switchboard',
+      appArgs: 'leg',
+      originator: caller.id,
+    });
+    await h.client.channels.dial(leg.id, { caller: caller.id, timeout: 10 });
+    await h.nextEvent('Dial', (e) => e.dialstatus === 'ANSWER');
+    expect(call.hears()).toBe('nothing');
+    const bridge = await h.client.bridges.create({ type: 'mixing' });
+    await h.client.bridges.addChannel(bridge.id, { channel: [caller.id, leg.id] });
+    await h.nextEvent('ChannelConnectedLine', (e) => e.channel.id === caller.id);
+    // Both are in the mixing bridge and the callee is Up, but the caller was never answered: it
+    // stays in Ring and hears only its own ringback (the connected-line 180 of trace 03).
+    expect(call.channel()!.state).toBe('Ring');
+    expect(call.hears()).toBe('ringback');
+    expect(call.signalling()).toEqual(['100 Trying', '180 Ringing']);
+    await h.client.channels.answer(caller.id);
+    await h.nextEvent('ChannelStateChange', (e) => e.channel.id === caller.id && e.channel.state === 'Up');
+    expect(call.hears()).toBe('party');
+    expect(call.signalling()).toEqual(['100 Trying', '180 Ringing', '200 OK']);
+  });
+
+  it('hangs up a never-answered caller with the app\'s cause (16 by default) and a 603 Decline', async () => {
+    const h = await start();
+    const call = h.sim.phone('t1_1001').call('+15005550124');
+    const caller = (await h.nextEvent('StasisStart')).channel;
+    await h.client.channels.hangup(caller.id);
+    const destroyed = await h.nextEvent('ChannelDestroyed', (e) => e.channel.id === caller.id);
+    expect(destroyed.channel.state).toBe('Ring');
+    expect([destroyed.cause, destroyed.cause_txt]).toEqual([16, 'Normal Clearing']);
+    expect(call.signalling()).toEqual(['100 Trying', '603 Decline']);
+  });
+
   it('rings an agent with create + dial: Dial "" → RINGING → ANSWER, tenantid from the endpoint', async () => {
     const h = await start();
     h.sim.placeCall({ from: '+15551000', to: '+15557001' });

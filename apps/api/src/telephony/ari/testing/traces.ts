@@ -93,3 +93,29 @@ export function loadTimeline(scenario: string): { scenario: string; steps: Timel
     steps: TimelineStep[];
   };
 }
+
+/**
+ * What each recorded caller (a sipp UAC) received from Asterisk for its call, in order: the
+ * responses to its authenticated INVITE (`100 Trying`, `180 Ringing`, `200 OK`, `302 …`; the
+ * digest challenge left out) and `BYE` when Asterisk hung up. One list per caller log of the
+ * scenario (`NN-name.sipp-caller*.msg.log`), in file-name order.
+ */
+export function loadCallerSignalling(scenario: string): string[][] {
+  const dir = join(fixturesDir, 'traces');
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${scenario}.sipp-caller`) && f.endsWith('.msg.log'))
+    .sort()
+    .map((file) => {
+      const received: string[] = [];
+      for (const block of readFileSync(join(dir, file), 'utf8').split(/^UDP message /m)) {
+        if (!block.startsWith('received')) continue;
+        const lines = block.split('\n').map((l) => l.trim());
+        const start = lines.slice(1).find((l) => l.length > 0) ?? '';
+        const cseq = lines.find((l) => /^CSeq:/i.test(l)) ?? '';
+        const response = /^SIP\/2\.0 (\d{3} .*)$/.exec(start);
+        if (response && /INVITE$/.test(cseq) && !response[1]!.startsWith('401')) received.push(response[1]!);
+        if (start.startsWith('BYE ')) received.push('BYE');
+      }
+      return received;
+    });
+}

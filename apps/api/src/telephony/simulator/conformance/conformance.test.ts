@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadCallerSignalling } from '../../ari/testing/traces';
 import { runConformance } from './driver';
 
 /**
@@ -33,5 +34,20 @@ describe('ARI simulator conformance with the recorded traces', () => {
     expect(report.eventMismatches, 'recorded events').toEqual([]);
     expect(report.extraEvents, 'events the recording does not have').toEqual([]);
     expect(report.matchedEvents).toBe(report.recordedEvents);
+  });
+});
+
+/**
+ * What the calling phone gets (the sipp caller logs of the same runs): a caller parked in Stasis
+ * hears nothing and stays in state Ring until the app answers it; `ring` gives it a 180 (and a
+ * connected-line change while it is still ringing another), `answer` the 200 OK, a hang-up by the
+ * app a BYE, a redirect the 302. A caller the app never answered and hangs up gets 603 Decline.
+ */
+describe('what the caller receives, as in the recorded SIP logs', () => {
+  const withCallerLogs = scenarios.filter((s) => loadCallerSignalling(s).length > 0);
+
+  it.each(withCallerLogs)('%s', async (scenario) => {
+    const report = await runConformance(scenario);
+    expect(report.callerSignalling).toEqual(loadCallerSignalling(scenario));
   });
 });

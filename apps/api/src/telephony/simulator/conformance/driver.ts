@@ -7,7 +7,7 @@ import {
   type RecordedStep,
 } from '../../ari/testing/traces';
 import { hangupChannel } from '../channels';
-import { blindTransfer, phoneHold, pressDigits, placeCall } from '../script';
+import { blindTransfer, phoneHold, pressDigits, placeCall, type CallHandle } from '../script';
 import { startAriSimulator, type AriSimulator } from '../simulator';
 import { IdMap, keyOf, KEY_TYPES, keyFields, nameStem } from './matching';
 
@@ -27,6 +27,8 @@ export type ConformanceReport = {
   /** Key events in the recording, and how many the simulator produced with matching fields. */
   recordedEvents: number;
   matchedEvents: number;
+  /** What each caller the replay placed received over SIP (`100 Trying`, `180 Ringing`, `200 OK`, `BYE`…). */
+  callerSignalling: string[][];
 };
 
 /** Orders REST calls by when they were sent (ts − ms): events a call causes come after it. */
@@ -69,7 +71,9 @@ export async function runConformance(scenario: string): Promise<ConformanceRepor
     extraEvents: [],
     recordedEvents: 0,
     matchedEvents: 0,
+    callerSignalling: [],
   };
+  const callers: CallHandle[] = [];
   const ids = new IdMap();
   const consumed = new Set<AriEvent>();
   try {
@@ -84,7 +88,7 @@ export async function runConformance(scenario: string): Promise<ConformanceRepor
         await until(() => client.events.state === 'connected', 2000);
       if (step.kind === 'event' && KEY_TYPES.has(step.event.type)) {
         report.recordedEvents += 1;
-        await actForOutsideWorld(sim, step, ids, steps.slice(index + 1));
+        await actForOutsideWorld(sim, step, ids, steps.slice(index + 1), callers);
         if (await matchEvent(step, ids, received, consumed, report, 1200)) continue;
         // A call's log line can trail the event it caused by a few ms: run the REST calls
         // logged just after this event, then look again.
@@ -102,6 +106,7 @@ export async function runConformance(scenario: string): Promise<ConformanceRepor
     const closing = (e: AriEvent) =>
       e.type === 'BridgeDestroyed' ||
       ((e.type === 'ChannelDestroyed' || e.type === 'ChannelHangupRequest') && ended.has(keyOf(e as never)));
+    report.callerSignalling = callers.map((c) => c.signalling());
     report.extraEvents = received
       .filter((e) => !consumed.has(e) && !closing(e))
       .map((e) => `${e.type} ${keyOf(e as never) ?? ''}`);
@@ -203,6 +208,7 @@ async function actForOutsideWorld(
   step: RecordedEvent,
   ids: IdMap,
   upcoming: RecordedStep[],
+  callers: CallHandle[],
 ) {
   const event = step.event as Record<string, unknown> & { type: string };
   const channel = event.channel as { id: string; name: string } | undefined;
@@ -215,7 +221,9 @@ async function actForOutsideWorld(
     args?.[0] === 'inbound' &&
     !channel.name.startsWith('Local/')
   ) {
-    placeCall(sim.core, { fromEndpoint: nameStem(channel.name).split('/')[1], to: args[1] ?? '' });
+    callers.push(
+      placeCall(sim.core, { fromEndpoint: nameStem(channel.name).split('/')[1], to: args[1] ?? '' }),
+    );
   }
   if (!simChannel) return;
   if (
