@@ -8,7 +8,15 @@ import {
   login,
   type TestTenant,
 } from './helpers';
-import { hostileValues, randomBodies, sampleFor, type JsonSchema } from './openapi-samples';
+import {
+  hostileStrings,
+  hostileValues,
+  isConstrainedString,
+  randomBodies,
+  sampleFor,
+  stringSlots,
+  type JsonSchema,
+} from './openapi-samples';
 
 /**
  * RELIABILITY I1 and I4, driven by the generated OpenAPI document: every route with a JSON body
@@ -131,6 +139,39 @@ describe('I1: fuzzed JSON bodies', () => {
         expect(res.body, `the 400 for ${key} names the field`).toContain(key);
       }
       expect(serverErrors).toEqual([]);
+    });
+  }
+});
+
+/** A field whose name says it holds a name or free text; it must use the contracts' text rule. */
+const NAME_LIKE = /(^|_)(name|names|label|description|note|notes|title|subject|body|reason|comment|message|prefix)$/;
+
+describe('I1: hostile text in every string field of every body', () => {
+  for (const route of routes) {
+    const slots = stringSlots(route.schema);
+    if (!slots.length) continue;
+    it(`${route.method} ${route.path}`, async () => {
+      const problems: string[] = [];
+      for (const slot of slots) {
+        const kind = slot.schema['x-text'];
+        const nameLike = kind === 'single-line' || kind === 'multi-line';
+        const leafKey = slot.path.split('.').filter((k) => !/^\d+$/.test(k)).pop() ?? '';
+        if (!kind && !isConstrainedString(slot.schema)) {
+          problems.push(`${slot.path}: a free string without the contracts' text rule (x-text)`);
+        }
+        if (NAME_LIKE.test(leafKey) && !nameLike && !isConstrainedString(slot.schema)) {
+          problems.push(`${slot.path}: a name-like field must use singleLineText/multiLineText`);
+        }
+        for (const [what, value] of hostileStrings) {
+          const res = await send(route, slot.body(value));
+          if (res.statusCode >= 500 && !isDependencyDown(res)) {
+            problems.push(`${slot.path} with ${what} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+          } else if (nameLike && (res.statusCode !== 400 || !res.body.includes(`body.${slot.path}`))) {
+            problems.push(`${slot.path} with ${what} → ${res.statusCode}, not a 400 naming it: ${res.body.slice(0, 160)}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
     });
   }
 });

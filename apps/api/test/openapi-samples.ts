@@ -21,6 +21,8 @@ export type JsonSchema = {
   minimum?: number;
   maximum?: number;
   default?: unknown;
+  /** Set by the contracts' text builders: single-line / multi-line names and free text, or plain. */
+  'x-text'?: 'single-line' | 'multi-line' | 'plain';
 };
 
 let counter = 0;
@@ -97,3 +99,58 @@ export const hostileValues: unknown[] = [
 
 /** Random JSON documents of any shape. */
 export const randomBodies = (runs: number) => fc.sample(fc.jsonValue({ maxDepth: 4 }), runs);
+
+/**
+ * Strings no name may hold (RELIABILITY I1), put into every string field of every body. None may
+ * give a 5xx; a name-like field (x-text single-line or multi-line) answers 400 naming the field.
+ */
+export const hostileStrings: [string, string][] = [
+  ['lone high surrogate', 'bad\ud800x'],
+  ['lone low surrogate', 'bad\udc00x'],
+  ['NUL', 'Q\u0000null'],
+  ['C0 controls', 'a\u0007\u001bb'],
+  ['C1 control', 'a\u0085b'],
+  ['bidi override', 'abc\u202Egnp.exe'],
+  ['zero-width only', '\u200b\u200c\u2060'],
+];
+
+/** One string leaf of a body schema: where it is, what it is, and a body that has a value there. */
+export type StringSlot = { path: string; schema: JsonSchema; body: (value: string) => unknown };
+
+function stringBranch(s: JsonSchema): JsonSchema | null {
+  const types = [s.type].flat();
+  if (types.includes('string')) return s;
+  return (s.anyOf ?? s.oneOf ?? []).find((a) => [a.type].flat().includes('string')) ?? null;
+}
+
+/**
+ * Every string leaf of a body schema, through nested objects, array items and union branches, each
+ * with a builder that puts a value there inside an otherwise sampled body.
+ */
+export function stringSlots(s: JsonSchema, path = ''): StringSlot[] {
+  const leaf = stringBranch(s);
+  if (leaf) return [{ path, schema: leaf, body: (v) => v }];
+  const out: StringSlot[] = [];
+  for (const branch of s.anyOf ?? s.oneOf ?? []) out.push(...stringSlots(branch, path));
+  const type = [s.type].flat();
+  if (type.includes('object') || s.properties) {
+    for (const [key, child] of Object.entries(s.properties ?? {})) {
+      for (const slot of stringSlots(child, path ? `${path}.${key}` : key)) {
+        out.push({
+          ...slot,
+          body: (v) => ({ ...(sampleFor({ ...s, type: 'object' }) as Record<string, unknown>), [key]: slot.body(v) }),
+        });
+      }
+    }
+  }
+  if (type.includes('array') && s.items) {
+    for (const slot of stringSlots(s.items, `${path}.0`.replace(/^\./, ''))) {
+      out.push({ ...slot, body: (v) => [slot.body(v)] });
+    }
+  }
+  return out;
+}
+
+/** A string whose content the schema already pins down (pattern, enum, const, format). */
+export const isConstrainedString = (s: JsonSchema) =>
+  s.pattern !== undefined || s.enum !== undefined || s.const !== undefined || s.format !== undefined;

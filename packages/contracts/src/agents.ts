@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { isoDate, plainString } from './common';
 import { pageQuerySchema } from './pagination';
 
 /**
@@ -26,7 +26,7 @@ export const setAgentStateSchema = z
   .object({
     state: selectableAgentStateSchema,
     /** One of the tenant's pause reasons; only with `paused`. */
-    reason_id: z.string().min(1).max(64).nullable().optional(),
+    reason_id: plainString().min(1).max(64).nullable().optional(),
   })
   .strict();
 export type SetAgentStateInput = z.infer<typeof setAgentStateSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { isoDate, plainString } from './common';
 import { pageQuerySchema } from './pagination';
 
 export const auditEntrySchema = z.object({
@@ -18,10 +18,10 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const listAuditQuerySchema = pageQuerySchema.extend({
-  action: z.string().max(64).optional(),
-  entity_type: z.string().max(64).optional(),
-  entity_id: z.string().max(64).optional(),
-  actor_id: z.string().max(64).optional(),
+  action: plainString().max(64).optional(),
+  entity_type: plainString().max(64).optional(),
+  entity_id: plainString().max(64).optional(),
+  actor_id: plainString().max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { email, text, timeZone } from './common';
+import { email, text, timeZone, plainString } from './common';
 import { slugSchema } from './tenants';
 import { permissionSchema } from './permissions';
 
-export const passwordSchema = z.string().min(12, 'At least 12 characters').max(256);
+export const passwordSchema = plainString().min(12, 'At least 12 characters').max(256);
 
 export const loginSchema = z
   .object({
     email: email,
-    password: z.string().min(1).max(256),
+    password: plainString().min(1).max(256),
     /** Second step: a TOTP code or a recovery code, when the account has 2FA. */
-    totp_code: z.string().trim().min(6).max(32).optional(),
+    totp_code: plainString().trim().min(6).max(32).optional(),
   })
   .strict();
 export type LoginInput = z.infer<typeof loginSchema>;
@@ -27,17 +27,17 @@ export const registerSchema = z
   .strict();
 export type RegisterInput = z.infer<typeof registerSchema>;
 
-export const refreshSchema = z.object({ refresh_token: z.string().min(16).max(512).optional() }).strict();
+export const refreshSchema = z.object({ refresh_token: plainString().min(16).max(512).optional() }).strict();
 export const forgotPasswordSchema = z.object({ email: email }).strict();
 export const resetPasswordSchema = z
-  .object({ token: z.string().min(16).max(512), password: passwordSchema })
+  .object({ token: plainString().min(16).max(512), password: passwordSchema })
   .strict();
 export const changePasswordSchema = z
-  .object({ current_password: z.string().min(1).max(256), new_password: passwordSchema })
+  .object({ current_password: plainString().min(1).max(256), new_password: passwordSchema })
   .strict();
-export const totpCodeSchema = z.object({ code: z.string().trim().min(6).max(32) }).strict();
+export const totpCodeSchema = z.object({ code: plainString().trim().min(6).max(32) }).strict();
 export const totpDisableSchema = z
-  .object({ password: z.string().min(1).max(256), code: z.string().trim().min(6).max(32) })
+  .object({ password: plainString().min(1).max(256), code: plainString().trim().min(6).max(32) })
   .strict();
 
 export const sessionUserSchema = z.object({
@@ -87,7 +87,7 @@ export const registerResponseSchema = messageResponseSchema;
 export const registrationStatusSchema = z.object({ enabled: z.boolean() });
 export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
 
-export const switchTenantSchema = z.object({ tenant_id: z.string().min(1).max(64) }).strict();
+export const switchTenantSchema = z.object({ tenant_id: plainString().min(1).max(64) }).strict();
 
 /** Access token claims (jose, HS256). */
 export type AccessClaims = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { isoDate, plainString } from './common';
 import { pageQuerySchema } from './pagination';
 
 export const callDirections = ['inbound', 'outbound', 'internal'] as const;
@@ -58,8 +58,8 @@ export const callEventSchema = z.object({
 export type CallEvent = z.infer<typeof callEventSchema>;
 
 export const listLiveCallsQuerySchema = pageQuerySchema.extend({
-  queue_id: z.string().max(64).optional(),
-  agent_user_id: z.string().max(64).optional(),
+  queue_id: plainString().max(64).optional(),
+  agent_user_id: plainString().max(64).optional(),
 });
 
 export const originateSchema = z
@@ -77,7 +77,7 @@ export const transferSchema = z
     kind: z.enum(['blind', 'attended']),
     target: z.discriminatedUnion('type', [
       z.object({ type: z.literal('extension'), extension: z.string().regex(/^[0-9]{2,10}$/) }).strict(),
-      z.object({ type: z.literal('queue'), queue_id: z.string().min(1).max(64) }).strict(),
+      z.object({ type: z.literal('queue'), queue_id: plainString().min(1).max(64) }).strict(),
       z.object({ type: z.literal('number'), number: z.string().regex(/^\+?[0-9]{3,20}$/) }).strict(),
     ]),
   })

@@ -42,8 +42,12 @@ function checkText(kind: TextKind) {
  * A trimmed single-line name or label (1..max characters unless `min` says otherwise): well-formed,
  * no control characters, no bidi overrides, not blank or zero-width only.
  */
-export const singleLineText = (max: number, { min = 1 }: { min?: number } = {}) =>
-  z.string().trim().min(min).max(max).check(checkText('single-line')).meta({ [TEXT_KIND_KEY]: 'single-line' });
+export const singleLineText = (max: number, { min = 1, trim = true }: { min?: number; trim?: boolean } = {}) =>
+  (trim ? z.string().trim() : z.string())
+    .min(min)
+    .max(max)
+    .check(checkText('single-line'))
+    .meta({ [TEXT_KIND_KEY]: 'single-line' });
 
 /** Trimmed free text (descriptions, notes, bodies): like singleLineText, but tab and newlines are allowed; empty by default. */
 export const multiLineText = (max: number, { min = 0 }: { min?: number } = {}) =>
@@ -58,11 +62,15 @@ export const plainString = () => z.string().check(checkText('plain')).meta({ [TE
 /** A trimmed, non-empty single-line name with a maximum length, named in errors by its field path. */
 export const text = (max: number) => singleLineText(max);
 export const isoDate = z.string(); // timestamps travel as ISO 8601 strings (UTC, with ms)
-export const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const email = plainString().trim().toLowerCase().pipe(z.email().max(254));
+/** A language tag such as `en` or `en-GB`. */
+export const localeTag = plainString()
+  .min(2)
+  .max(16)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'Expected a language tag such as en or en-GB');
 
 /** IANA time zone, checked against the runtime's zone database. */
-export const timeZone = z
-  .string()
+export const timeZone = plainString()
   .min(1)
   .max(64)
   .refine(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from './common';
 import { pageQuerySchema } from './pagination';
 
 /**
@@ -22,8 +23,7 @@ export const E164_HINT = 'Expected an international number, e.g. +49 30 1234567 
 export const e164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, E164_HINT);
 
 /** A phone number in request bodies: loosely formatted input, normalised to E.164. */
-export const phoneNumberInput = z
-  .string()
+export const phoneNumberInput = plainString()
   .max(40)
   .transform((value, ctx) => {
     const normalised = normalizeE164(value);
@@ -34,7 +34,7 @@ export const phoneNumberInput = z
     return normalised;
   });
 
-const refId = z.string().min(1).max(64);
+const refId = plainString().min(1).max(64);
 
 export const destinationTypes = ['queue', 'endpoint', 'ivr', 'voicemail', 'external', 'hangup'] as const;
 export type DestinationType = (typeof destinationTypes)[number];
@@ -93,6 +93,6 @@ export type DestinationOption = z.infer<typeof destinationOptionSchema>;
 
 export const listDestinationOptionsQuerySchema = pageQuerySchema.extend({
   kind: destinationOptionKindSchema.optional(),
-  search: z.string().trim().max(80).optional(),
+  search: plainString().trim().max(80).optional(),
 });
 export type ListDestinationOptionsQuery = z.infer<typeof listDestinationOptionsQuerySchema>;

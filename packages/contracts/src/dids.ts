@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { isoDate, plainString, multiLineText, singleLineText } from './common';
 import { destinationInputSchema, destinationSchema, destinationTypeSchema, e164Schema, phoneNumberInput } from './destinations';
 import { pageQuerySchema } from './pagination';
 
@@ -9,7 +9,7 @@ import { pageQuerySchema } from './pagination';
  */
 export const timeConditionSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('business_hours') }).strict(),
-  z.object({ mode: z.literal('schedule'), schedule_id: z.string().min(1).max(64) }).strict(),
+  z.object({ mode: z.literal('schedule'), schedule_id: plainString().min(1).max(64) }).strict(),
 ]);
 export type TimeCondition = z.infer<typeof timeConditionSchema>;
 
@@ -50,8 +50,7 @@ export type Did = z.infer<typeof didSchema>;
 const smsInput = z
   .object({
     enabled: z.boolean().default(false),
-    webhook_url: z
-      .string()
+    webhook_url: plainString()
       .trim()
       .max(2000)
       .pipe(z.url({ protocol: /^https?$/, message: 'Expected an http(s) URL' }))
@@ -63,15 +62,13 @@ const smsInput = z
 
 // Not trimmed: a prefix such as "Sales: " keeps its trailing space. It ends up in a SIP header,
 // so quotes, angle brackets, backslashes and control characters are refused.
-const prefix = z
-  .string()
-  .max(40)
+const prefix = singleLineText(40, { min: 0, trim: false })
   .refine(
     (v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || '"<>\\'.includes(c)),
     'Quotes, angle brackets, backslashes and control characters are not allowed',
   )
   .nullable();
-const description = z.string().trim().max(200).nullable();
+const description = multiLineText(200).nullable();
 
 export const createDidSchema = z
   .object({
@@ -106,7 +103,7 @@ export type UpdateDidInput = z.infer<typeof updateDidSchema>;
 
 export const listDidsQuerySchema = pageQuerySchema.extend({
   /** Matches number or description; digits-only searches also match formatted input. */
-  search: z.string().trim().max(80).optional(),
+  search: plainString().trim().max(80).optional(),
   destination_type: destinationTypeSchema.optional(),
 });
 export type ListDidsQuery = z.infer<typeof listDidsQuerySchema>;

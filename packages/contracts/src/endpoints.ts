@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from './common';
+import { isoDate, text, plainString, singleLineText } from './common';
 import { pageQuerySchema, queryBoolean } from './pagination';
 
 /**
@@ -31,11 +31,7 @@ export const callerIdNumberSchema = z
   .string()
   .regex(/^\+?[0-9]{2,19}$/, 'Expected digits with an optional leading +');
 /** Caller id names go into a SIP header: no quotes, angle brackets or control characters. */
-export const callerIdNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
+export const callerIdNameSchema = singleLineText(40)
   .refine(
     (v) => !/["<>\\]/.test(v) && [...v].every((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127),
     {
@@ -101,7 +97,7 @@ export const createEndpointSchema = z
     display_name: text(80),
     kind: endpointKindSchema.default('sip'),
     /** A user of the same tenant; 422/404 otherwise. */
-    user_id: z.string().min(1).max(64).nullable().optional(),
+    user_id: plainString().min(1).max(64).nullable().optional(),
     codecs: codecListSchema.optional(),
     nat: z.boolean().default(true),
     max_contacts: z.number().int().min(1).max(10).default(1),
@@ -119,7 +115,7 @@ export const updateEndpointSchema = z
     extension: extensionSchema.optional(),
     display_name: text(80).optional(),
     kind: endpointKindSchema.optional(),
-    user_id: z.string().min(1).max(64).nullable().optional(),
+    user_id: plainString().min(1).max(64).nullable().optional(),
     codecs: codecListSchema.optional(),
     nat: z.boolean().optional(),
     max_contacts: z.number().int().min(1).max(10).optional(),
@@ -135,8 +131,8 @@ export const listEndpointsQuerySchema = pageQuerySchema.extend({
   kind: endpointKindSchema.optional(),
   enabled: queryBoolean.optional(),
   /** Matches extension or display name. */
-  search: z.string().trim().max(80).optional(),
-  user_id: z.string().max(64).optional(),
+  search: plainString().trim().max(80).optional(),
+  user_id: plainString().max(64).optional(),
 });
 export type ListEndpointsQuery = z.infer<typeof listEndpointsQuerySchema>;
 

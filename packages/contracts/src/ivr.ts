@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from './common';
+import { isoDate, text, plainString } from './common';
 import { destinationInputSchema, destinationSchema } from './destinations';
 import { pageQuerySchema } from './pagination';
 
@@ -17,7 +17,7 @@ export const soundNameSchema = z
 
 export const greetingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sound'), name: soundNameSchema }).strict(),
-  z.object({ type: z.literal('audio'), audio_id: z.string().min(1).max(64) }).strict(),
+  z.object({ type: z.literal('audio'), audio_id: plainString().min(1).max(64) }).strict(),
 ]);
 export type Greeting = z.infer<typeof greetingSchema>;
 
@@ -97,7 +97,7 @@ export const updateIvrMenuSchema = z
   .strict();
 export type UpdateIvrMenuInput = z.infer<typeof updateIvrMenuSchema>;
 
-export const listIvrMenusQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(80).optional() });
+export const listIvrMenusQuerySchema = pageQuerySchema.extend({ search: plainString().trim().max(80).optional() });
 export type ListIvrMenusQuery = z.infer<typeof listIvrMenusQuerySchema>;
 
 // Audio -------------------------------------------------------------------------------------
@@ -125,5 +125,5 @@ export type AudioFile = z.infer<typeof audioFileSchema>;
 export const uploadAudioQuerySchema = z.object({ name: text(120) }).strict();
 export type UploadAudioQuery = z.infer<typeof uploadAudioQuerySchema>;
 
-export const listAudioQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(120).optional() });
+export const listAudioQuerySchema = pageQuerySchema.extend({ search: plainString().trim().max(120).optional() });
 export type ListAudioQuery = z.infer<typeof listAudioQuerySchema>;

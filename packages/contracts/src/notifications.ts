@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from './common';
+import { isoDate, text, multiLineText } from './common';
 import { pageQuerySchema, queryBoolean } from './pagination';
 
 export const notificationSchema = z.object({
@@ -30,7 +30,7 @@ export const newNotificationSchema = z
   .object({
     kind: text(64),
     title: text(200),
-    body: z.string().trim().max(2000).nullable().optional(),
+    body: multiLineText(2000).nullable().optional(),
     /** An in-app path such as `/tickets/42`; never an external URL. */
     link: z
       .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from './common';
+import { isoDate, text, plainString } from './common';
 import { destinationInputSchema, destinationSchema } from './destinations';
 import { pageQuerySchema } from './pagination';
 
@@ -144,7 +144,7 @@ export const updateQueueSchema = z
 export type UpdateQueueInput = z.infer<typeof updateQueueSchema>;
 
 export const listQueuesQuerySchema = pageQuerySchema.extend({
-  search: z.string().trim().max(80).optional(),
+  search: plainString().trim().max(80).optional(),
   strategy: queueStrategySchema.optional(),
 });
 export type ListQueuesQuery = z.infer<typeof listQueuesQuerySchema>;
@@ -166,7 +166,7 @@ export const queueMemberSchema = z.object({
 });
 export type QueueMember = z.infer<typeof queueMemberSchema>;
 
-const userIdField = z.string().min(1).max(64);
+const userIdField = plainString().min(1).max(64);
 export const addQueueMemberSchema = z.object({ user_id: userIdField, penalty: penaltySchema.default(0) }).strict();
 export type AddQueueMemberInput = z.infer<typeof addQueueMemberSchema>;
 export const updateQueueMemberSchema = z.object({ penalty: penaltySchema }).strict();
@@ -189,7 +189,7 @@ export const replaceQueueMembersSchema = z
   .strict();
 export type ReplaceQueueMembersInput = z.infer<typeof replaceQueueMembersSchema>;
 
-export const memberUserParamSchema = z.object({ id: z.string().min(1).max(64), userId: z.string().min(1).max(64) });
+export const memberUserParamSchema = z.object({ id: plainString().min(1).max(64), userId: plainString().min(1).max(64) });
 export const listQueueMembersQuerySchema = pageQuerySchema;
 
 // Pause reasons -------------------------------------------------------------------------------

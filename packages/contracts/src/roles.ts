@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, isoDate } from './common';
+import { text, isoDate, plainString, multiLineText } from './common';
 import { permissionSchema } from './permissions';
 import { pageQuerySchema } from './pagination';
 
@@ -19,7 +19,7 @@ export type Role = z.infer<typeof roleSchema>;
 export const createRoleSchema = z
   .object({
     name: text(80),
-    description: z.string().trim().max(500).nullable().optional(),
+    description: multiLineText(500).nullable().optional(),
     permissions: z.array(permissionSchema).max(200),
   })
   .strict();
@@ -28,6 +28,6 @@ export const updateRoleSchema = createRoleSchema.partial().strict();
 export type UpdateRoleInput = z.infer<typeof updateRoleSchema>;
 
 export const listRolesQuerySchema = pageQuerySchema.extend({
-  search: z.string().trim().max(80).optional(),
+  search: plainString().trim().max(80).optional(),
 });
 export type ListRolesQuery = z.infer<typeof listRolesQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayHoursSchema, isoDate, text, weeklyHoursSchema } from './common';
+import { dayHoursSchema, isoDate, text, weeklyHoursSchema, plainString } from './common';
 import { pageQuerySchema } from './pagination';
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
@@ -61,6 +61,6 @@ export const updateScheduleSchema = z
 export type UpdateScheduleInput = z.infer<typeof updateScheduleSchema>;
 
 export const listSchedulesQuerySchema = pageQuerySchema.extend({
-  search: z.string().trim().max(120).optional(),
+  search: plainString().trim().max(120).optional(),
 });
 export type ListSchedulesQuery = z.infer<typeof listSchedulesQuerySchema>;

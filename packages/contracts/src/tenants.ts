@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, text, timeZone, weeklyHoursSchema, isoDate } from './common';
+import { email, text, timeZone, weeklyHoursSchema, isoDate, plainString, localeTag } from './common';
 import { pageQuerySchema } from './pagination';
 
 export const tenantStatuses = ['active', 'suspended', 'deleted'] as const;
@@ -71,7 +71,7 @@ export const tenantSettingsSchema = z
     business_hours: weeklyHoursSchema,
     /** Abandons shorter than this are "short abandons" (GLOSSARY). */
     short_abandon_seconds: z.number().int().min(0).max(120),
-    locale: z.string().min(2).max(16),
+    locale: localeTag,
   })
   .strict();
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -110,7 +110,7 @@ export const createTenantSchema = z
     limits: tenantLimitsSchema.partial().optional(),
     features: tenantFeaturesSchema.partial().optional(),
     admin: z
-      .object({ email: email, name: text(120), password: z.string().min(12).max(256) })
+      .object({ email: email, name: text(120), password: plainString().min(12).max(256) })
       .strict()
       .optional(),
   })
@@ -143,7 +143,7 @@ export const updateTenantFeaturesSchema = tenantFeaturesSchema.partial().strict(
 export type UpdateTenantFeaturesInput = z.infer<typeof updateTenantFeaturesSchema>;
 
 export const listTenantsQuerySchema = pageQuerySchema.extend({
-  search: z.string().trim().max(120).optional(),
+  search: plainString().trim().max(120).optional(),
   status: tenantStatusSchema.optional(),
 });
 export type ListTenantsQuery = z.infer<typeof listTenantsQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from './common';
+import { isoDate, text, plainString } from './common';
 import { pageQuerySchema, queryBoolean } from './pagination';
 import { callerIdNumberSchema, codecListSchema, codecSchema } from './endpoints';
 
@@ -20,8 +20,7 @@ export type TrunkTransport = z.infer<typeof trunkTransportSchema>;
 const hostnameRe =
   /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 /** A host name or an IPv4/IPv6 address, no scheme or port. */
-export const hostSchema = z
-  .string()
+export const hostSchema = plainString()
   .trim()
   .min(1)
   .max(253)
@@ -30,8 +29,7 @@ export const hostSchema = z
   });
 
 /** An address Asterisk matches inbound calls against: an IP, a CIDR block or a host name. */
-export const matchAddressSchema = z
-  .string()
+export const matchAddressSchema = plainString()
   .trim()
   .min(1)
   .max(80)
@@ -108,8 +106,7 @@ const trunkFields = {
     .min(1)
     .max(40)
     .regex(/^[A-Za-z0-9._+\-@]+$/, 'Letters, digits and . _ + - @ only'),
-  password: z
-    .string()
+  password: plainString()
     .min(4)
     .max(80)
     .regex(/^[^\s;]+$/, 'No spaces or semicolons'),
@@ -173,6 +170,6 @@ export const listTrunksQuerySchema = pageQuerySchema.extend({
   enabled: queryBoolean.optional(),
   /** Include shared trunks of other tenants (default true). */
   include_shared: queryBoolean.optional(),
-  search: z.string().trim().max(80).optional(),
+  search: plainString().trim().max(80).optional(),
 });
 export type ListTrunksQuery = z.infer<typeof listTrunksQuerySchema>;

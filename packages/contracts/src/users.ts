@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, text, isoDate } from './common';
+import { email, text, isoDate, plainString, localeTag } from './common';
 import { passwordSchema } from './auth';
 import { pageQuerySchema } from './pagination';
 
@@ -29,8 +29,8 @@ export const createUserSchema = z
     email: email,
     name: text(120),
     password: passwordSchema,
-    role_id: z.string().min(1).max(64),
-    locale: z.string().min(2).max(16).optional(),
+    role_id: plainString().min(1).max(64),
+    locale: localeTag.optional(),
   })
   .strict();
 export type CreateUserInput = z.infer<typeof createUserSchema>;
@@ -39,21 +39,21 @@ export const updateUserSchema = z
   .object({
     email: email.optional(),
     name: text(120).optional(),
-    locale: z.string().min(2).max(16).optional(),
+    locale: localeTag.optional(),
   })
   .strict();
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
-export const assignRoleSchema = z.object({ role_id: z.string().min(1).max(64) }).strict();
+export const assignRoleSchema = z.object({ role_id: plainString().min(1).max(64) }).strict();
 export const setUserStatusSchema = z.object({ status: userStatusSchema }).strict();
 
 export const listUsersQuerySchema = pageQuerySchema.extend({
-  search: z.string().trim().max(120).optional(),
-  role_id: z.string().max(64).optional(),
+  search: plainString().trim().max(120).optional(),
+  role_id: plainString().max(64).optional(),
   status: userStatusSchema.optional(),
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
 
 export const updateProfileSchema = z
-  .object({ name: text(120).optional(), locale: z.string().min(2).max(16).optional() })
+  .object({ name: text(120).optional(), locale: localeTag.optional() })
   .strict();

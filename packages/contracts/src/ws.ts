@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { isoDate, plainString } from './common';
 import { agentStateViewSchema, selectableAgentStateSchema } from './agents';
 import { liveCallEventSchema, queueStatsSchema, telephonyStatusSchema } from './calls';
 import { notificationSchema } from './notifications';
@@ -41,7 +41,7 @@ export const wsCloseCodes = {
   rateLimited: 4029,
 } as const;
 
-const requestId = z.string().min(1).max(64).optional();
+const requestId = plainString().min(1).max(64).optional();
 
 export const wsClientMessageSchema = z.discriminatedUnion('type', [
   z
@@ -60,13 +60,13 @@ export const wsClientMessageSchema = z.discriminatedUnion('type', [
   /** Replays durable events of every subscribed room after `since`. */
   z.object({ type: z.literal('resume'), id: requestId, since: eventIdSchema }).strict(),
   /** Replaces the socket's access token before it expires (same user and tenant only). */
-  z.object({ type: z.literal('auth'), id: requestId, token: z.string().min(10).max(4096) }).strict(),
+  z.object({ type: z.literal('auth'), id: requestId, token: plainString().min(10).max(4096) }).strict(),
   z
     .object({
       type: z.literal('agent.set_state'),
       id: requestId,
       state: selectableAgentStateSchema,
-      reason_id: z.string().min(1).max(64).nullable().optional(),
+      reason_id: plainString().min(1).max(64).nullable().optional(),
     })
     .strict(),
 ]);
