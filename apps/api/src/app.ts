@@ -15,7 +15,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
 import { createContainer, type Container, type Ports } from './container';
-import { errorsPlugin } from './plugins/errors';
+import { errorsPlugin, sendFrameworkError } from './plugins/errors';
+import { jsonBodyPlugin } from './plugins/json-body';
 import { authPlugin } from './plugins/auth';
 import { metricsPlugin } from './plugins/metrics';
 import { healthRoutes, type ReadinessProbe } from './modules/health/health.routes';
@@ -82,6 +83,7 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -103,6 +105,7 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
   });
 
   await app.register(errorsPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(metricsPlugin, { registry: container.metrics });
   await app.register(helmet, {
     contentSecurityPolicy: {

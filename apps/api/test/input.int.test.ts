@@ -252,6 +252,36 @@ describe('I4 and malformed requests', () => {
     });
   });
 
+  it.each([
+    ['/api/v1/users/%E0%A4%A', 400, 'badly encoded id'],
+    ['/api/v1/users/%zz', 400, 'invalid escape'],
+    [`/api/v1/users/${'a'.repeat(5000)}`, 414, '5000-character id'],
+    [`/api/v1/queues/${'b'.repeat(200)}/members`, 414, 'over-long id before a sub-path'],
+  ])('answers %s with the error envelope (%s, %s)', async (url, status, _what) => {
+    const res = await t.app.inject({ method: 'GET', url, headers: bearer(tenant.admin.token) });
+    expect(res.statusCode).toBe(status);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    expect(res.headers['x-request-id']).toEqual(expect.any(String));
+    expect(res.json()).toMatchObject({
+      success: false,
+      error: { code: 'BAD_REQUEST', message: expect.any(String) },
+      meta: { request_id: res.headers['x-request-id'] },
+    });
+    expect(res.body).not.toContain('FST_ERR');
+  });
+
+  it('answers a lone surrogate in a JSON body with a 400 naming the field, even where no schema looks', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: loginUrl,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":"a@b.c","password":"x","zz":{"deep":["bad\\ud800x"]}}',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ success: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(res.body).toContain('body.zz.deep.0');
+  });
+
   it('answers an unsupported content type with a 4xx envelope', async () => {
     const res = await t.app.inject({
       method: 'POST',

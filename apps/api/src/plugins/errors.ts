@@ -29,6 +29,23 @@ const DB_UNAVAILABLE = new Set([
   'PROTOCOL_SEQUENCE_TIMEOUT',
 ]);
 
+/**
+ * Errors Fastify raises before routing (Fastify's `frameworkErrors`): a path that is not valid
+ * percent-encoding (400) or a path parameter over the router's length limit (414) answer the
+ * envelope like every other error instead of Fastify's own body.
+ */
+export function sendFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-request-id', req.id);
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return send(req, reply, 'BAD_REQUEST', 'A path segment is too long', undefined, 414);
+  }
+  if (err.code === 'FST_ERR_BAD_URL') {
+    return send(req, reply, 'BAD_REQUEST', 'The path is not validly encoded');
+  }
+  req.log.error({ err }, 'framework error');
+  return send(req, reply, 'INTERNAL', 'Something went wrong');
+}
+
 /** The one error handler: AppError codes, validation, size, rate limits, DB outages; 5xx hide internals. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setNotFoundHandler((req, reply) => send(req, reply, 'NOT_FOUND', `Route ${req.method} ${req.url.split('?')[0]} not found`));
@@ -63,6 +80,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     }
     if (code.startsWith('FST_ERR_CTP') || code === 'FST_ERR_VALIDATION' || (err.statusCode === 400 && code.startsWith('FST_'))) {
       return send(req, reply, 'BAD_REQUEST', err.message);
+    }
+    if (code === 'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD' || (err.cause as { code?: string } | undefined)?.code === 'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD') {
+      // MariaDB's "Incorrect string value": the contracts' text rule should have refused it first (I1).
+      req.log.warn({ err }, 'text the database cannot store passed validation');
+      return send(req, reply, 'BAD_REQUEST', 'A text value contains characters that cannot be stored');
     }
     if (code === 'ER_DUP_ENTRY' || (err.cause as { code?: string } | undefined)?.code === 'ER_DUP_ENTRY') {
       return send(req, reply, 'ALREADY_EXISTS', 'A record with these values already exists');
