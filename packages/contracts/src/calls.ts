@@ -30,8 +30,12 @@ export const callRecordSchema = z.object({
   callee_number: z.string().nullable(),
   queue_id: z.string().nullable(),
   queue_name: z.string().nullable(),
+  /** The first agent who answered: kept through transfers. */
   agent_user_id: z.string().nullable(),
   agent_name: z.string().nullable(),
+  /** The agent on the call now (after a transfer, the target); null while nobody is. */
+  current_agent_user_id: z.string().nullable(),
+  current_agent_name: z.string().nullable(),
   entered_at: isoDate,
   queued_at: isoDate.nullable(),
   answered_at: isoDate.nullable(),
@@ -48,6 +52,48 @@ export const callRecordSchema = z.object({
   simulated: z.boolean(),
 });
 export type CallRecord = z.infer<typeof callRecordSchema>;
+
+/** How a part of a call started. */
+export const callSegmentKinds = ['queue', 'direct', 'blind_transfer', 'attended_transfer', 'internal', 'outbound'] as const;
+export const callSegmentKindSchema = z.enum(callSegmentKinds);
+
+/**
+ * One part of a call: a leg that joined the caller (an agent answering from a queue, a transfer
+ * target, the callee of an internal call, the agent who placed the call, an outside number).
+ * Talk time is joined → ended minus the hold inside it (GLOSSARY); an attended-transfer target is
+ * answered when they take the consultation and joins the caller when the transfer completes.
+ */
+export const callSegmentSchema = z.object({
+  id: z.string(),
+  kind: callSegmentKindSchema,
+  user_id: z.string().nullable(),
+  user_name: z.string().nullable(),
+  endpoint_id: z.string().nullable(),
+  extension: z.string().nullable(),
+  number: z.string().nullable(),
+  offered_at: isoDate.nullable(),
+  answered_at: isoDate,
+  joined_at: isoDate,
+  ended_at: isoDate.nullable(),
+  talk_seconds: z.number().nullable(),
+  hold_seconds: z.number(),
+});
+export type CallSegment = z.infer<typeof callSegmentSchema>;
+
+/** Talk time per agent on one call (their segments added up; null while one is still open). */
+export const agentTalkSchema = z.object({
+  user_id: z.string(),
+  user_name: z.string().nullable(),
+  talk_seconds: z.number().nullable(),
+  hold_seconds: z.number(),
+});
+
+/** `GET /calls/{id}`: the record, who handled each part of it, and each agent's talk time. */
+export const callDetailSchema = callRecordSchema.extend({
+  segments: z.array(callSegmentSchema),
+  agent_talk: z.array(agentTalkSchema),
+});
+export type CallDetail = z.infer<typeof callDetailSchema>;
 
 export const callEventSchema = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import { mysqlTable, varchar, char, int, bigint, decimal } from 'drizzle-orm/mysql-core';
 import { bool, id, json, timestamp } from './columns';
 
-// Mirrors migrations/0022_calls.sql.
+// Mirrors migrations/0022_calls.sql and 0037_call_segments.sql.
 
 export type TransferStep = { kind: 'blind' | 'attended'; from_user_id: string | null; to: string; at: string };
 
@@ -21,7 +21,10 @@ export const callRecords = mysqlTable('call_records', {
   callerName: varchar('caller_name', { length: 120 }),
   calleeNumber: varchar('callee_number', { length: 64 }),
   queueId: char('queue_id', { length: 36 }),
+  /** The first agent who answered; kept through transfers (reports: who answered). */
   agentUserId: char('agent_user_id', { length: 36 }),
+  /** The agent on the call now (after a transfer: the target); migrations/0037. */
+  currentAgentUserId: char('current_agent_user_id', { length: 36 }),
   callerChannelId: varchar('caller_channel_id', { length: 64 }),
   agentChannelId: varchar('agent_channel_id', { length: 64 }),
   bridgeId: varchar('bridge_id', { length: 64 }),
@@ -53,4 +56,29 @@ export const callEvents = mysqlTable('call_events', {
   type: varchar('type', { length: 48 }).notNull(),
   at: timestamp('at').notNull(),
   data: json<Record<string, unknown>>('data'),
+});
+
+export type CallSegmentKind = 'queue' | 'direct' | 'blind_transfer' | 'attended_transfer' | 'internal' | 'outbound';
+
+/** One leg that joined the caller (who handled which part of the call), once per segment key (D3). */
+export const callSegments = mysqlTable('call_segments', {
+  id: id().primaryKey(),
+  tenantId: id('tenant_id').notNull(),
+  callId: id('call_id').notNull(),
+  segmentKey: varchar('segment_key', { length: 128 }).notNull(),
+  kind: varchar('kind', { length: 24 }).notNull().$type<CallSegmentKind>(),
+  userId: char('user_id', { length: 36 }),
+  endpointId: char('endpoint_id', { length: 36 }),
+  extension: varchar('extension', { length: 32 }),
+  number: varchar('number', { length: 64 }),
+  channelId: varchar('channel_id', { length: 64 }),
+  offeredAt: timestamp('offered_at'),
+  answeredAt: timestamp('answered_at').notNull(),
+  joinedAt: timestamp('joined_at').notNull(),
+  endedAt: timestamp('ended_at'),
+  talkSeconds: decimal('talk_seconds', { precision: 10, scale: 3, mode: 'number' }),
+  holdSeconds: decimal('hold_seconds', { precision: 10, scale: 3, mode: 'number' }).notNull(),
+  holdStartedAt: timestamp('hold_started_at'),
+  createdAt: timestamp('created_at').notNull(),
+  updatedAt: timestamp('updated_at').notNull(),
 });

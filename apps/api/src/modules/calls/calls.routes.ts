@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   attendedActionSchema,
+  callDetailSchema,
   callEventSchema,
   callRecordSchema,
   envelope,
@@ -50,7 +51,12 @@ export const callsRoutes: FastifyPluginAsyncZod<{ container: Container }> = asyn
     '/api/v1/calls/:id',
     {
       config: { access: { permission: 'calls.read', feature: voice } },
-      schema: { tags: ['calls'], summary: 'One call record', params: idParamSchema, response: { 200: envelope(callRecordSchema) } },
+      schema: {
+        tags: ['calls'],
+        summary: "One call record, who handled each part of it (segments) and each agent's talk time",
+        params: idParamSchema,
+        response: { 200: envelope(callDetailSchema) },
+      },
     },
     async (req) => ok(req, await calls.get(tenantCtx(req), req.params.id)),
   );

@@ -1,4 +1,4 @@
-import type { CallEvent, CallRecord, TransferInput } from '@switchboard/contracts';
+import type { CallDetail, CallEvent, CallRecord, CallSegment, TransferInput } from '@switchboard/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { queues, users } from '../../db/schema/index';
@@ -8,7 +8,7 @@ import type { TenantContext } from '../../plugins/context';
 import type { Telephony } from '../../telephony/telephony.service';
 import type { CallRouter } from '../../telephony/router/call-router';
 import type { RoutingDirectory } from '../../telephony/router/ports';
-import type { CallRow, CallsRepository } from './calls.repository';
+import type { CallRow, CallsRepository, SegmentRow } from './calls.repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -26,6 +26,8 @@ export function toCallRecord(r: CallRow, names: { queues: Map<string, string>; u
     queue_name: r.queueId ? (names.queues.get(r.queueId) ?? null) : null,
     agent_user_id: r.agentUserId,
     agent_name: r.agentUserId ? (names.users.get(r.agentUserId) ?? null) : null,
+    current_agent_user_id: r.currentAgentUserId,
+    current_agent_name: r.currentAgentUserId ? (names.users.get(r.currentAgentUserId) ?? null) : null,
     entered_at: r.enteredAt.toISOString(),
     queued_at: iso(r.queuedAt),
     answered_at: iso(r.answeredAt),
@@ -43,6 +45,37 @@ export function toCallRecord(r: CallRow, names: { queues: Map<string, string>; u
   };
 }
 
+export function toCallSegment(g: SegmentRow, users: Map<string, string>): CallSegment {
+  return {
+    id: g.id,
+    kind: g.kind,
+    user_id: g.userId,
+    user_name: g.userId ? (users.get(g.userId) ?? null) : null,
+    endpoint_id: g.endpointId,
+    extension: g.extension,
+    number: g.number,
+    offered_at: iso(g.offeredAt),
+    answered_at: g.answeredAt.toISOString(),
+    joined_at: g.joinedAt.toISOString(),
+    ended_at: iso(g.endedAt),
+    talk_seconds: g.talkSeconds,
+    hold_seconds: g.holdSeconds,
+  };
+}
+
+/** Each agent's talk and hold on the call, their segments added up (talk null while one is open). */
+export function agentTalk(segments: CallSegment[]): CallDetail['agent_talk'] {
+  const byUser = new Map<string, CallDetail['agent_talk'][number]>();
+  for (const g of segments) {
+    if (!g.user_id) continue;
+    const t = byUser.get(g.user_id) ?? { user_id: g.user_id, user_name: g.user_name, talk_seconds: 0, hold_seconds: 0 };
+    t.talk_seconds = t.talk_seconds === null || g.talk_seconds === null ? null : Math.round((t.talk_seconds + g.talk_seconds) * 1000) / 1000;
+    t.hold_seconds = Math.round((t.hold_seconds + g.hold_seconds) * 1000) / 1000;
+    byUser.set(g.user_id, t);
+  }
+  return [...byUser.values()];
+}
+
 /**
  * Live calls and call control. Reads come from the call records (any API instance can answer);
  * control goes to the call router running in this process's worker role.
@@ -54,9 +87,15 @@ export function createCallsService(deps: { db: Database; repo: CallsRepository; 
     return router.run(() => fn(router.control));
   }
 
-  async function names(tenantId: string, rows: CallRow[]) {
+  async function names(tenantId: string, rows: CallRow[], segments: SegmentRow[] = []) {
     const queueIds = [...new Set(rows.map((r) => r.queueId).filter((x): x is string => !!x))];
-    const userIds = [...new Set(rows.map((r) => r.agentUserId).filter((x): x is string => !!x))];
+    const userIds = [
+      ...new Set(
+        [...rows.flatMap((r) => [r.agentUserId, r.currentAgentUserId]), ...segments.map((g) => g.userId)].filter(
+          (x): x is string => !!x,
+        ),
+      ),
+    ];
     const [qs, us] = await Promise.all([
       queueIds.length
         ? deps.db.select({ id: queues.id, name: queues.name }).from(queues).where(and(eq(queues.tenantId, tenantId), inArray(queues.id, queueIds)))
@@ -72,11 +111,15 @@ export function createCallsService(deps: { db: Database; repo: CallsRepository; 
   const scopeAgent = (ctx: TenantContext, requested?: string) =>
     ctx.permissions.has('calls.supervise') ? requested : ctx.userId;
 
+  /** Who may control a call: the agent on it now, or before anyone answered the agent being rung. */
+  const controller = (row: CallRow) => (row.answeredAt ? row.currentAgentUserId : row.agentUserId);
+
   async function ownedLive(ctx: TenantContext, callId: string) {
     const row = await deps.repo.findById(ctx.tenantId, callId);
     if (!row) throw new AppError('NOT_FOUND', 'Call not found');
     if (row.endedAt) throw new AppError('INVALID_STATE', 'The call has ended');
-    if (!ctx.permissions.has('calls.supervise') && row.agentUserId !== ctx.userId) {
+    // The agent on the call now controls it (after a transfer: the target, not who answered first).
+    if (!ctx.permissions.has('calls.supervise') && controller(row) !== ctx.userId) {
       throw new AppError('FORBIDDEN', 'You can only control your own calls');
     }
     return row;
@@ -95,12 +138,18 @@ export function createCallsService(deps: { db: Database; repo: CallsRepository; 
       const n = await names(ctx.tenantId, page.items);
       return { items: page.items.map((r) => toCallRecord(r, n)), nextCursor: page.nextCursor };
     },
-    async get(ctx: TenantContext, id: string) {
+    async get(ctx: TenantContext, id: string): Promise<CallDetail> {
       const row = await deps.repo.findById(ctx.tenantId, id);
-      if (!row || (!ctx.permissions.has('calls.supervise') && !ctx.permissions.has('cdr.read') && row.agentUserId !== ctx.userId)) {
+      if (!row) throw new AppError('NOT_FOUND', 'Call not found');
+      const rows = await deps.repo.listSegments(ctx.tenantId, id);
+      // An agent sees the calls they handled any part of.
+      const handled = row.agentUserId === ctx.userId || row.currentAgentUserId === ctx.userId || rows.some((g) => g.userId === ctx.userId);
+      if (!ctx.permissions.has('calls.supervise') && !ctx.permissions.has('cdr.read') && !handled) {
         throw new AppError('NOT_FOUND', 'Call not found');
       }
-      return toCallRecord(row, await names(ctx.tenantId, [row]));
+      const n = await names(ctx.tenantId, [row], rows);
+      const segments = rows.map((g) => toCallSegment(g, n.users));
+      return { ...toCallRecord(row, n), segments, agent_talk: agentTalk(segments) };
     },
     async events(ctx: TenantContext, id: string, q: { limit: number; cursor?: string }): Promise<{ items: CallEvent[]; nextCursor: string | null }> {
       await this.get(ctx, id);

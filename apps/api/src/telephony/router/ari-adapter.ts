@@ -1,6 +1,29 @@
 import type { AriClient } from '../ari/index';
 import type { AriPort, RouterChannel } from './ports';
 
+/** How long a created channel may take to enter the application before `dial` gives up. */
+const STASIS_WAIT_MS = [25, 50, 100, 200, 400];
+
+/**
+ * `POST /channels/create` answers before the new channel has entered the application (its
+ * StasisStart follows, as in the traces), and `dial` on a channel not yet in Stasis answers
+ * 409 "Channel not in Stasis application": a race lost now and then, not a change of the call.
+ * Dial again shortly instead of failing the offer or the transfer that asked for it.
+ */
+export async function dialOnceInStasis(dial: () => Promise<unknown>, waits: number[] = STASIS_WAIT_MS) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await dial();
+      return;
+    } catch (err) {
+      const e = err as { status?: number; message?: string };
+      const notYet = e.status === 409 && /not in Stasis/i.test(e.message ?? '');
+      if (!notYet || attempt >= waits.length) throw err;
+      await new Promise((r) => setTimeout(r, waits[attempt]));
+    }
+  }
+}
+
 /** The router's ARI port on top of the typed ARI client (one per Asterisk). */
 export function createAriPort(client: AriClient): AriPort {
   const { channels, bridges, playbacks, recordings } = client;
@@ -21,7 +44,7 @@ export function createAriPort(client: AriClient): AriPort {
         variables: Object.keys(variables).length ? variables : undefined,
       });
       try {
-        await channels.dial(ch.id, { caller: o.originator, timeout: o.timeoutSeconds });
+        await dialOnceInStasis(() => channels.dial(ch.id, { caller: o.originator, timeout: o.timeoutSeconds }));
       } catch (err) {
         await channels.hangup(ch.id).catch(() => undefined);
         throw err;

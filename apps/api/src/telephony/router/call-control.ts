@@ -2,6 +2,7 @@ import { AppError } from '../../lib/app-error';
 import type { CallRouter } from './call-router';
 import { dialString, type LiveCall } from './live-calls';
 import type { Destination } from './ports';
+import { legOfEndpoint, noteLeg, openLegSegment } from './segments';
 
 export type TransferTarget =
   | { type: 'extension'; extension: string }
@@ -120,6 +121,10 @@ export class CallControl {
     });
     const agentLeg = call.agentChannelId;
     const agentUser = call.agentUserId;
+    // The agent's part ends now (their talk time stops); the record keeps them as who answered.
+    await calls.endSegment(call.tenantId, call.id, agentLeg, now());
+    await calls.agentLeft(call.tenantId, call.id);
+    call.transferredBlind = true;
     this.r.live.unbind(agentLeg);
     this.r.live.markFinished(agentLeg);
     const bridgeId = call.bridgeId;
@@ -144,10 +149,18 @@ export class CallControl {
       throw new AppError('UNPROCESSABLE', 'target.type: attended transfer needs an extension or a number');
     const { ari, directory } = this.r.deps;
     let endpoint: string;
+    let party: Parameters<typeof noteLeg>[2] = {
+      kind: 'attended_transfer',
+      userId: null,
+      endpointId: null,
+      extension: null,
+      number: target.type === 'number' ? target.number : null,
+    };
     if (target.type === 'extension') {
       const ep = await directory.endpointByExtension(tenantId, target.extension);
       if (!ep) throw new AppError('UNPROCESSABLE', 'target.extension: no such extension');
       endpoint = dialString(ep);
+      party = { ...party, ...legOfEndpoint(ep) };
     } else {
       const trunk = await directory.trunkFor(tenantId);
       if (!trunk) throw new AppError('UNPROCESSABLE', 'target.number: no trunk for outside calls');
@@ -164,6 +177,7 @@ export class CallControl {
     );
     call.consult = { channelId, bridgeId: null, target: describe(target), answered: false };
     this.r.live.bind(channelId, call.id);
+    noteLeg(call, channelId, party, this.r.deps.now());
     // The agent moves to a private bridge with the target; the caller stays alone with music.
     const { bridgeId } = await this.ari(() => ari.createBridge('mixing', `consult-${call.id}`));
     call.consult.bridgeId = bridgeId;
@@ -197,8 +211,13 @@ export class CallControl {
     this.r.live.unbind(agentLeg);
     this.r.live.markFinished(agentLeg);
     await this.r.safe(() => ari.hangup(agentLeg));
+    // The transferring agent's part ends; the target's starts now (answered when they took the consultation).
+    const at = now();
+    await calls.endSegment(call.tenantId, call.id, agentLeg, at);
+    const leg = await openLegSegment(this.r, call, consult.channelId, consult.answeredAt ?? at, at);
     call.agentChannelId = consult.channelId;
-    call.agentUserId = null;
+    call.agentUserId = leg?.userId ?? null;
+    await calls.answered(call.tenantId, call.id, call.agentUserId, consult.channelId, call.bridgeId, at);
     if (agentUser) await agents.wrapUp(call.tenantId, agentUser, call.id, call.wrapupSeconds);
     await calls.addTransfer(call.tenantId, call.id, {
       kind: 'attended',
@@ -280,6 +299,7 @@ export class CallControl {
     const ep = await directory.endpointForUser(tenantId, userId);
     if (!ep) throw new AppError('UNPROCESSABLE', 'You have no phone (endpoint) assigned');
     const call = await this.r.openClickToCall(tenantId, userId, number);
+    call.originatorEndpoint = { id: ep.id, extension: ep.extension };
     try {
       await this.ari(() =>
         ari.originate({

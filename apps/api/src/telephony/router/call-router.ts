@@ -238,6 +238,7 @@ export class CallRouter {
     if (!call) return;
     if (from?.userId) {
       call.agentUserId = from.userId;
+      call.originatorEndpoint = { id: from.id, extension: from.extension };
       // The agent is busy from the moment they dial (any logged-in state without a call).
       call.originatorUserId = from.userId;
       await this.deps.agents.connected(tenantId, from.userId, call.id);

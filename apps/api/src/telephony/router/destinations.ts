@@ -1,6 +1,7 @@
 import type { CallRouter } from './call-router';
 import { ariTime, dialString, type LiveCall } from './live-calls';
 import type { Destination } from './ports';
+import { legOfEndpoint, noteLeg, openLegSegment } from './segments';
 
 /** Hang-up causes (Q.850) that mean the rung phone was busy or rejected the call. */
 const BUSY_CAUSES = new Set([17, 21]);
@@ -42,6 +43,8 @@ export class Destinations {
           ep.userId,
           30,
           fallback ?? (ep.voicemail ? { type: 'voicemail', endpoint_id: ep.id } : null),
+          undefined,
+          legOfEndpoint(ep),
         );
       }
       case 'external': {
@@ -54,6 +57,7 @@ export class Destinations {
           60,
           fallback,
           trunk.callerIdNumber ?? undefined,
+          { userId: null, endpointId: null, extension: null, number: destination.number },
         );
       }
       case 'voicemail': {
@@ -84,6 +88,12 @@ export class Destinations {
     timeoutSeconds: number,
     fallback: Destination | null,
     callerId?: string,
+    party: { userId: string | null; endpointId: string | null; extension: string | null; number: string | null } = {
+      userId,
+      endpointId: null,
+      extension: null,
+      number: null,
+    },
   ) {
     if (userId && !(await this.r.deps.agents.claim(call.tenantId, userId, call.id))) userId = null;
     try {
@@ -95,6 +105,12 @@ export class Destinations {
         timeoutSeconds,
       });
       this.r.live.bind(channelId, call.id);
+      noteLeg(
+        call,
+        channelId,
+        { kind: call.direction === 'inbound' ? 'direct' : call.direction, ...party },
+        this.r.deps.now(),
+      );
       call.state = 'ringing';
       call.dial = {
         channelId,
@@ -123,7 +139,12 @@ export class Destinations {
       call.dial = undefined;
       return this.connect(call, channelId, userId, at);
     }
-    if (call.consult?.channelId === channelId) return;
+    if (call.consult?.channelId === channelId) {
+      // The target answered the consultation; they join the caller when the transfer completes.
+      call.consult.answered = true;
+      call.consult.answeredAt ??= at;
+      return;
+    }
   }
 
   /** Caller and the answering leg meet in a mixing bridge. */
@@ -132,7 +153,9 @@ export class Destinations {
     call.bridgeId = bridgeId;
     await this.r.deps.ari.addToBridge(bridgeId, [call.callerChannelId, legChannelId]);
     call.state = 'connected';
-    call.agentUserId = userId ?? call.agentUserId;
+    const leg = await openLegSegment(this.r, call, legChannelId, at);
+    // Who answered, even when their agent state was not claimed (a transfer target not "available").
+    call.agentUserId = userId ?? leg?.userId ?? call.agentUserId;
     call.agentChannelId = legChannelId;
     if (userId) await this.r.deps.agents.connected(call.tenantId, userId, call.id);
     await this.r.deps.calls.answered(call.tenantId, call.id, call.agentUserId, legChannelId, bridgeId, at);

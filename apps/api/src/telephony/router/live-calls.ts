@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { CallsRepository } from '../../modules/calls/calls.repository';
+import type { CallSegmentKind } from '../../db/schema/calls';
 import type {
   AgentPort,
   AriPort,
@@ -13,6 +14,16 @@ import type {
 } from './ports';
 
 export type Cancel = { cancel(): void };
+
+/** Who a leg rings and how it started: written as a call segment when the leg joins the caller. */
+export type LegInfo = {
+  kind: CallSegmentKind;
+  userId: string | null;
+  endpointId: string | null;
+  extension: string | null;
+  number: string | null;
+  offeredAt: Date;
+};
 
 /** An agent being rung for a queued call: one per offered agent (several with ringall). */
 export type Offer = { userId: string; channelId: string; timer: Cancel };
@@ -50,7 +61,13 @@ export type LiveCall = {
   onHold: boolean;
   muted: boolean;
   recordingName: string | null;
-  consult?: { channelId: string; bridgeId: string | null; target: string; answered: boolean };
+  consult?: { channelId: string; bridgeId: string | null; target: string; answered: boolean; answeredAt?: Date };
+  /** Legs rung for this call, by channel (who and how), until they join the caller or fail. */
+  legs?: Map<string, LegInfo>;
+  /** Set by a blind transfer until the next leg joins the caller: that segment is the transfer target's. */
+  transferredBlind?: boolean;
+  /** The phone of the agent who placed the call (their segment names it). */
+  originatorEndpoint?: { id: string; extension: string };
   /** Extra channels owned by this call (snoop and supervisor legs) to hang up with it. */
   extraChannels: Set<string>;
 };

@@ -2,6 +2,7 @@ import type { CallRouter } from './call-router';
 import { dialString, type LiveCall } from './live-calls';
 import type { QueueConfig } from './ports';
 import { orderCandidates, type Candidate, type StrategyMemory } from './strategies';
+import { legOfEndpoint, noteLeg } from './segments';
 
 /** Busy/rejected causes end an offer at once; others (no answer) after the ring timeout. */
 const PUMP_INTERVAL_MS = 1000;
@@ -211,6 +212,7 @@ export class QueueEngine {
         this.r.onLegFailed(channelId, 19),
       );
       call.queue!.offers.set(channelId, { userId, channelId, timer });
+      noteLeg(call, channelId, { kind: 'queue', ...legOfEndpoint(endpoint) }, deps.now());
       await deps.calls.ringing(
         call.tenantId,
         call.id,

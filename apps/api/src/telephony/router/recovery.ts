@@ -17,7 +17,7 @@ function liveFromRow(row: CallRow): LiveCall {
     simulated: row.simulated,
     recordingWanted: row.recording,
     bridgeId: row.bridgeId,
-    agentUserId: row.agentUserId,
+    agentUserId: row.currentAgentUserId ?? row.agentUserId,
     agentChannelId: row.agentChannelId,
     wrapupSeconds: row.wrapupSeconds ?? 0,
     onHold: row.holdStartedAt !== null,

@@ -15,6 +15,8 @@ const record = (id: string, over: Partial<CallRecord> = {}): CallRecord => ({
   queue_name: 'Sales',
   agent_user_id: null,
   agent_name: null,
+  current_agent_user_id: null,
+  current_agent_name: null,
   entered_at: '2026-11-24T10:00:00.000Z',
   queued_at: '2026-11-24T10:00:01.000Z',
   answered_at: null,
@@ -68,6 +70,34 @@ describe('applyCallEvent', () => {
       event('c1', { agent_user_id: 'u2' }),
     );
     expect(list?.[0]).toMatchObject({ agent_user_id: 'u2', agent_name: null });
+  });
+
+  it('a transfer keeps who answered first and changes the agent on the call now', () => {
+    const answered = record('c1', {
+      status: 'connected',
+      answered_at: '2026-11-24T10:00:05.000Z',
+      agent_user_id: 'u1',
+      agent_name: 'Alex',
+      current_agent_user_id: 'u1',
+      current_agent_name: 'Alex',
+    });
+    const ringing = applyCallEvent(
+      [answered],
+      'call.ringing',
+      event('c1', { state: 'ringing', agent_user_id: null }),
+    );
+    expect(ringing.list?.[0]).toMatchObject({
+      agent_user_id: 'u1',
+      agent_name: 'Alex',
+      current_agent_user_id: null,
+    });
+    const { list } = applyCallEvent(ringing.list, 'call.answered', event('c1', { agent_user_id: 'u2' }));
+    expect(list?.[0]).toMatchObject({
+      agent_user_id: 'u1',
+      agent_name: 'Alex',
+      current_agent_user_id: 'u2',
+      current_agent_name: null,
+    });
   });
 
   it('removes ended calls and reports calls the list has not seen', () => {

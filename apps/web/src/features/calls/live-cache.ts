@@ -12,9 +12,15 @@ export function secondsSince(iso: string | null | undefined, now: number) {
   return Math.max(0, (now - Date.parse(iso)) / 1000);
 }
 
-/** What a `call.*` event changes in a call record; names and times come from the next refetch. */
+/**
+ * What a `call.*` event changes in a call record; names and times come from the next refetch.
+ * The event names the agent on the call now: it becomes the first agent only until someone has
+ * answered (a transfer keeps who answered first and changes the current agent).
+ */
 export function patchRecord(record: CallRecord, call: LiveCallEvent): CallRecord {
-  const agentChanged = call.agent_user_id !== null && call.agent_user_id !== record.agent_user_id;
+  const answered = record.answered_at !== null;
+  const first = answered ? record.agent_user_id : (call.agent_user_id ?? record.agent_user_id);
+  const current = call.state === 'connected' ? call.agent_user_id : null;
   return {
     ...record,
     status: call.state,
@@ -22,8 +28,11 @@ export function patchRecord(record: CallRecord, call: LiveCallEvent): CallRecord
     muted: call.muted,
     queue_id: call.queue_id ?? record.queue_id,
     queue_name: call.queue_name ?? record.queue_name,
-    agent_user_id: call.agent_user_id ?? record.agent_user_id,
-    agent_name: agentChanged ? null : record.agent_name,
+    answered_at: record.answered_at ?? (call.state === 'connected' ? new Date().toISOString() : null),
+    agent_user_id: first,
+    agent_name: first === record.agent_user_id ? record.agent_name : null,
+    current_agent_user_id: current,
+    current_agent_name: current === record.current_agent_user_id ? record.current_agent_name : null,
   };
 }
 
