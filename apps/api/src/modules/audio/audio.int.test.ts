@@ -144,7 +144,11 @@ describe('audio upload', () => {
   });
 
   it('ignores path tricks in the name: the key is generated (U3)', async () => {
-    const res = await upload(a.admin.token, wav(10), 'audio/wav', '../../../etc/passwd\u202e\u0000x');
+    // Bidi overrides and NUL are refused by the text rule (I1); path characters are fine in a name.
+    const hostile = await upload(a.admin.token, wav(10), 'audio/wav', '../../../etc/passwd\u202e\u0000x');
+    expect(hostile.status).toBe(400);
+    expect(JSON.stringify(hostile.body)).toContain('querystring.name');
+    const res = await upload(a.admin.token, wav(10), 'audio/wav', '../../../etc/passwd x');
     expect(res.status).toBe(201);
     const [row] = await q('SELECT storage_key FROM audio_files WHERE id = ?', [res.body.data.id]);
     expect(row!.storage_key).toBe(`${a.tenantId}/audio/${res.body.data.id}.wav`);
