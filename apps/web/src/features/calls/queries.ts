@@ -2,6 +2,7 @@
 
 import {
   agentListItemSchema,
+  callDetailSchema,
   callRecordSchema,
   queueStatsSchema,
   telephonyStatusSchema,
@@ -55,11 +56,12 @@ export function useLiveCalls() {
   });
 }
 
+/** One call with who handled each part of it (segments) and each agent's talk time. */
 export function useCall(id: string | null) {
   const key = useTenantKey();
   return useQuery({
     queryKey: key('calls', 'detail', id),
-    queryFn: ({ signal }) => api.get(callPath(id!), { schema: callRecordSchema, signal }),
+    queryFn: ({ signal }) => api.get(callPath(id!), { schema: callDetailSchema, signal }),
     enabled: Boolean(id),
   });
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import type { CallRecord } from '@switchboard/contracts';
+import type { CallDetail, CallRecord } from '@switchboard/contracts';
 import { Circle, CircleStop, Mic, MicOff, Pause, PhoneForwarded, PhoneOff, Play, Undo2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
@@ -11,12 +11,22 @@ import { errorMessage } from '@/lib/api/errors';
 import { useFeature } from '@/lib/auth';
 import { useFormat, useT } from '@/lib/i18n';
 import { CallStatusBadge, SimulatedBadge } from '@/features/calls/components/call-badges';
+import { CallSegments } from '@/features/calls/components/call-segments';
 import { secondsSince, useNow } from '@/features/calls/live-sync';
 import { useCallAction, type CallAction } from '@/features/calls/queries';
 import { TransferDialog } from './transfer-dialog';
 
-/** The agent's call in progress with its controls; the audio itself is on the agent's phone. */
-export function CurrentCallCard({ call, consulting }: { call: CallRecord; consulting: boolean }) {
+/**
+ * The agent's call in progress with its controls (the audio itself is on the agent's phone), and
+ * who handled it before them when it was transferred.
+ */
+export function CurrentCallCard({
+  call,
+  consulting,
+}: {
+  call: CallRecord | CallDetail;
+  consulting: boolean;
+}) {
   const t = useT();
   const format = useFormat();
   const now = useNow();
@@ -141,6 +151,7 @@ export function CurrentCallCard({ call, consulting }: { call: CallRecord; consul
             onConfirm={() => run({ kind: 'hangup' })}
           />
         </div>
+        {'segments' in call && call.segments.length > 0 ? <CallSegments segments={call.segments} /> : null}
       </CardContent>
     </Card>
   );

@@ -74,7 +74,27 @@ function LiveCalls() {
         ),
       },
       { id: 'queue', header: t('calls.fields.queue'), cell: ({ row }) => row.original.queue_name ?? '—' },
-      { id: 'agent', header: t('calls.fields.agent'), cell: ({ row }) => row.original.agent_name ?? '—' },
+      {
+        id: 'agent',
+        header: t('calls.fields.agent'),
+        // The agent on the call now; after a transfer, also who answered it first.
+        cell: ({ row }) => {
+          const c = row.original;
+          const now = c.current_agent_user_id ? c.current_agent_name : c.agent_name;
+          const transferred =
+            c.current_agent_user_id && c.agent_user_id && c.current_agent_user_id !== c.agent_user_id;
+          return (
+            <div className="grid">
+              <span>{now ?? '—'}</span>
+              {transferred && c.agent_name ? (
+                <span className="text-xs text-muted-foreground">
+                  {t('calls.segments.answeredBy', { name: c.agent_name })}
+                </span>
+              ) : null}
+            </div>
+          );
+        },
+      },
       {
         id: 'did',
         header: t('calls.fields.did'),
