@@ -101,7 +101,18 @@ export const configSchema = z.object({
    * unreadable: set SECRETS_KEY (32+ characters) in production.
    */
   SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Required in production (password resets and invitations must be delivered, not logged). */
   SMTP_URL: z.url().optional(),
+  /**
+   * Development only: without SMTP_URL, also log the text of the e-mails that were not sent, reset
+   * links and their tokens included. Refused in production.
+   */
+  MAIL_LOG_BODIES: bool.default(false),
+  /**
+   * Bearer token Prometheus must send to /metrics. Unset: /metrics answers only requests made
+   * directly on the loopback interface (not forwarded by a proxy).
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   MAIL_FROM: z.string().default('Switchboard <no-reply@switchboard.local>'),
   STORAGE_DIR: z.string().default('.data/storage'),
   SEED_ADMIN_EMAIL: z.email().default('admin@demo.switchboard.local'),
@@ -114,12 +125,28 @@ export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
 
+/** Rules between settings, each line naming the setting to change. */
+function crossSettingProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.NODE_ENV === 'production') {
+    if (!config.SMTP_URL) {
+      problems.push('  SMTP_URL: required in production: password resets and invitations are sent by e-mail');
+    }
+    if (config.MAIL_LOG_BODIES) {
+      problems.push('  MAIL_LOG_BODIES: not allowed in production: e-mails carry single-use reset tokens');
+    }
+  }
+  return problems;
+}
+
 /** Parses the environment; throws a ConfigError naming every bad or missing setting. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = configSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+  const lines = parsed.success
+    ? crossSettingProblems(parsed.data)
+    : parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+  if (!parsed.success || lines.length) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);
   }
   return parsed.data;

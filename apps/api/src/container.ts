@@ -58,7 +58,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const clock = overrides.clock ?? systemClock;
   const mailer =
     overrides.mailer ??
-    createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log, logBodies: config.NODE_ENV !== 'production' });
+    createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log, logBodies: config.MAIL_LOG_BODIES && config.NODE_ENV !== 'production' });
   const dbHandle: DbHandle = createDb({
     url: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,

@@ -54,6 +54,8 @@ describe('configuration', () => {
     ['TRUST_PROXY', 'yes please'],
     ['TRUST_PROXY', '10.0.0.0/33'],
     ['TRUST_PROXY', ','],
+    ['METRICS_TOKEN', 'short'],
+    ['MAIL_LOG_BODIES', 'maybe'],
   ])('rejects %s=%s and names it', (key, value) => {
     const message = failure({ ...valid, [key]: value });
     expect(message).toMatch(new RegExp(`^\\s+${key}:`, 'm'));

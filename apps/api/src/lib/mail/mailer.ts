@@ -10,8 +10,9 @@ export type MailerOptions = {
   from: string;
   log: FastifyBaseLogger;
   /**
-   * Without SMTP, log the message body too, so a developer can follow a reset link. Off in
-   * production: bodies carry single-use secrets that must not end up in log storage.
+   * Without SMTP, log the message body too, so a developer can follow a reset link (MAIL_LOG_BODIES,
+   * never in production). Off by default: bodies carry single-use secrets that must not end up in
+   * log storage.
    */
   logBodies?: boolean;
 };
@@ -20,8 +21,12 @@ export function createMailer(opts: MailerOptions): Mailer {
   if (!opts.smtpUrl) {
     return {
       async send(msg) {
-        const mail = { to: msg.to, subject: msg.subject, ...(opts.logBodies ? { text: msg.text } : {}) };
-        opts.log.info({ mail }, 'e-mail (no SMTP_URL set; logged only)');
+        if (opts.logBodies) {
+          opts.log.info({ mail: { to: msg.to, subject: msg.subject, text: msg.text } }, 'e-mail not sent (no SMTP_URL); MAIL_LOG_BODIES shows its text');
+          return;
+        }
+        // Recipient and subject only: the text may hold a reset link with its token.
+        opts.log.warn({ mail: { to: msg.to, subject: msg.subject } }, 'e-mail not sent: no SMTP_URL set');
       },
     };
   }

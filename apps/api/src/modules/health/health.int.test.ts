@@ -32,6 +32,38 @@ describe('health', () => {
     expect(res.body).toContain('http_request_duration_seconds_bucket');
   });
 
+  it('metrics without METRICS_TOKEN answer direct loopback requests only (401 envelope otherwise)', async () => {
+    const remote = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9' });
+    expect(remote.statusCode).toBe(401);
+    expect(remote.json()).toMatchObject({ success: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(remote.body).not.toContain('http_requests_total');
+    const proxied = await t.app.inject({ method: 'GET', url: '/metrics', headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(proxied.statusCode).toBe(401);
+    const local = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '::1' });
+    expect(local.statusCode).toBe(200);
+  });
+
+  it('metrics with METRICS_TOKEN need that bearer, from anywhere', async () => {
+    const token = 'metrics-token-0123456789';
+    const withToken = await createTestApp({ env: { METRICS_TOKEN: token } });
+    try {
+      const get = (headers: Record<string, string>) =>
+        withToken.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3', headers });
+      for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: token }]) {
+        const res = await get(headers);
+        expect(res.statusCode, JSON.stringify(headers)).toBe(401);
+        expect(res.json()).toMatchObject({ success: false, error: { code: 'UNAUTHENTICATED' } });
+      }
+      const local = await withToken.app.inject({ method: 'GET', url: '/metrics' });
+      expect(local.statusCode, 'loopback needs the token too once it is set').toBe(401);
+      const ok = await get({ authorization: `Bearer ${token}` });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toContain('http_request_duration_seconds_bucket');
+    } finally {
+      await withToken.close();
+    }
+  });
+
   it('unknown routes answer the error envelope with the request id', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/nope', headers: { 'x-request-id': 'abc-123' } });
     expect(res.statusCode).toBe(404);

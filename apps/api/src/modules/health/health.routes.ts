@@ -1,7 +1,10 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Container } from '../../container';
 import { pendingMigrations } from '../../db/migrator';
+import { AppError } from '../../lib/app-error';
 
 export type ReadinessProbe = { name: string; check: () => Promise<{ ok: boolean; detail?: string; critical?: boolean }> };
 
@@ -9,6 +12,25 @@ const readyzSchema = z.object({
   status: z.enum(['ok', 'degraded', 'unavailable']),
   checks: z.record(z.string(), z.object({ ok: z.boolean(), detail: z.string().optional() })),
 });
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * /metrics (issue 16 point 7c): with METRICS_TOKEN, only `Authorization: Bearer <token>`
+ * (compared in constant time); without it, only a request made directly on the loopback
+ * interface: the socket's own address, and no proxy header, since a proxy on the same host
+ * would otherwise pass anyone through.
+ */
+export function metricsAllowed(req: FastifyRequest, token: string | undefined): boolean {
+  if (token) {
+    const header = req.headers.authorization ?? '';
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+    const expected = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+  const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+  return !forwarded && LOOPBACK.has(req.socket.remoteAddress ?? '');
+}
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`timed out after ${ms} ms`)), ms).unref())]);
@@ -62,7 +84,14 @@ export const healthRoutes: FastifyPluginAsyncZod<{ container: Container; probes:
     },
   );
 
-  app.get('/metrics', { config: { access: { public: true } }, schema: { hide: true } }, async (_req, reply) => {
+  // Public to the access table, guarded here: a METRICS_TOKEN bearer, or a direct loopback request.
+  app.get('/metrics', { config: { access: { public: true } }, schema: { hide: true } }, async (req, reply) => {
+    if (!metricsAllowed(req, container.config.METRICS_TOKEN)) {
+      throw new AppError(
+        'UNAUTHENTICATED',
+        container.config.METRICS_TOKEN ? 'Metrics need the METRICS_TOKEN bearer' : 'Metrics are served on loopback only (or set METRICS_TOKEN)',
+      );
+    }
     reply.header('content-type', container.metrics.contentType);
     return container.metrics.metrics();
   });
