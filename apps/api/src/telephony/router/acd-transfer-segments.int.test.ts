@@ -217,8 +217,14 @@ describe('transfers keep the agent and record each part of the call', () => {
       for (const ch of legs) {
         core.channelEvent('ChannelConnectedLine', ch);
         core.channelEvent('ChannelVarset', ch, { variable: 'BRIDGEPEER', value: 'PJSIP/x' });
-        core.channelEvent('ChannelDialplan', ch, { dialplan_app: 'Stasis', dialplan_app_data: 'switchboard' });
-        core.channelEvent('ChannelCallerId', ch, { caller_presentation: 0, caller_presentation_txt: 'Allowed' });
+        core.channelEvent('ChannelDialplan', ch, {
+          dialplan_app: 'Stasis',
+          dialplan_app_data: 'switchboard',
+        });
+        core.channelEvent('ChannelCallerId', ch, {
+          caller_presentation: 0,
+          caller_presentation_txt: 'Allowed',
+        });
       }
     };
     noise();
@@ -232,8 +238,35 @@ describe('transfers keep the agent and record each part of the call', () => {
     noise();
     await sleep(200);
     noise();
-    const done = await lab.api('POST', `/api/v1/calls/${rec.id}/transfer/attended`, a0!.token, { action: 'complete' });
+    const done = await lab.api('POST', `/api/v1/calls/${rec.id}/transfer/attended`, a0!.token, {
+      action: 'complete',
+    });
     expect(done.status).toBe(200);
+    call.hangup();
+    await lab.endedCall(caller);
+  });
+
+  it('an attended transfer does not fail when the consultation leg enters the app after create answers', async () => {
+    const [a0, a1] = lab.agents;
+    const caller = '+15550011005';
+    const { call, rec } = await connect(caller);
+    // Asterisk answers `create` before the channel is in Stasis; a dial in between answers 409.
+    lab.sim.core.createStasisDelayMs = 2500;
+    try {
+      const consult = await lab.api('POST', `/api/v1/calls/${rec.id}/transfer`, a0!.token, {
+        kind: 'attended',
+        target: { type: 'extension', extension: a1!.extension },
+      });
+      expect([consult.status, consult.body?.error?.message]).toEqual([200, undefined]);
+    } finally {
+      lab.sim.core.createStasisDelayMs = 0;
+    }
+    await sleep(200);
+    const done = await lab.api('POST', `/api/v1/calls/${rec.id}/transfer/attended`, a0!.token, {
+      action: 'complete',
+    });
+    expect(done.status).toBe(200);
+    expect((await detail(rec.id)).current_agent_user_id).toBe(a1!.id);
     call.hangup();
     await lab.endedCall(caller);
   });

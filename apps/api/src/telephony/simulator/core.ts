@@ -41,6 +41,11 @@ export class SimCore {
   readonly defaultApp: string;
   readonly trunkEndpoint: string;
   externalBehaviour: PhoneBehaviour;
+  /**
+   * Simulated ms between `POST /channels/create` answering and the channel entering the app.
+   * Asterisk puts it in Stasis on another thread after answering; 0 (the default) enters at once.
+   */
+  createStasisDelayMs = 0;
   readonly channels = new Map<string, SimChannel>();
   readonly bridges = new Map<string, SimBridge>();
   readonly playbacks = new Map<string, SimPlayback>();

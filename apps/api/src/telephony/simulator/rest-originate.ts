@@ -89,22 +89,30 @@ export function createInStasis(ctx: RouteContext): SimResponse {
     return response;
   }
   const args = splitArgs(query.appArgs);
-  channel.json.dialplan = {
-    ...channel.json.dialplan,
-    app_name: 'Stasis',
-    app_data: [query.app, ...args].join(','),
+  const app = query.app;
+  const enter = () => {
+    if (!core.channels.has(channel.json.id)) return;
+    channel.json.dialplan = {
+      ...channel.json.dialplan,
+      app_name: 'Stasis',
+      app_data: [app, ...args].join(','),
+    };
+    core.channelEvent('ChannelDialplan', channel, {
+      dialplan_app: 'Stasis',
+      dialplan_app_data: [app, ...args].join(','),
+    });
+    enterStasis(core, channel, app, args, { varset: true });
   };
-  core.channelEvent('ChannelDialplan', channel, {
-    dialplan_app: 'Stasis',
-    dialplan_app_data: [query.app, ...args].join(','),
-  });
-  enterStasis(core, channel, query.app, args, { varset: true });
+  if (core.createStasisDelayMs > 0) core.after(core.createStasisDelayMs, enter);
+  else enter();
   return response;
 }
 
 export function dial(ctx: RouteContext): SimResponse {
   const { core, query } = ctx;
   const channel = findChannel(ctx.core, ctx.params[0], 'Channel cannot be found.');
+  // Dial needs the channel's Stasis control: a created channel not in the app yet is refused.
+  if (!channel.inStasis) fail(409, 'Channel not in Stasis application');
   if (channel.dialing || channel.answered || channel.json.state !== 'Down')
     fail(409, 'Channel cannot be dialed.');
   const caller = query.caller ? core.channels.get(query.caller) : undefined;
