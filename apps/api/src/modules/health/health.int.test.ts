@@ -49,7 +49,8 @@ describe('health', () => {
     try {
       const get = (headers: Record<string, string>) =>
         withToken.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3', headers });
-      for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: token }]) {
+      const refused: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: token }];
+      for (const headers of refused) {
         const res = await get(headers);
         expect(res.statusCode, JSON.stringify(headers)).toBe(401);
         expect(res.json()).toMatchObject({ success: false, error: { code: 'UNAUTHENTICATED' } });
