@@ -114,6 +114,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     notifications,
     agents,
     endpoints,
+    mailer,
   });
   const roles = createRolesService({ ...accessDeps, repo: rolesRepo, users: usersRepo });
   const tenants = createTenantsService({ ...accessDeps, repo: tenantsRepo, users: usersRepo });

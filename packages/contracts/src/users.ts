@@ -18,6 +18,11 @@ export const userSchema = z.object({
   extension: z.string().nullable(),
   locale: z.string(),
   totp_enabled: z.boolean(),
+  /**
+   * Whether the viewer may change, disable or delete this user: they hold every permission the
+   * user holds (or are a platform operator). Present on answers to a signed-in viewer.
+   */
+  manageable: z.boolean().optional(),
   last_login_at: isoDate.nullable(),
   created_at: isoDate,
   updated_at: isoDate,
@@ -54,6 +59,21 @@ export const listUsersQuerySchema = pageQuerySchema.extend({
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
 
+/** A new own e-mail address needs the current password (issue 16.1). */
 export const updateProfileSchema = z
-  .object({ name: text(120).optional(), locale: localeTag.optional() })
-  .strict();
+  .object({
+    name: text(120).optional(),
+    locale: localeTag.optional(),
+    email: email.optional(),
+    current_password: plainString().min(1).max(256).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.email !== undefined && v.current_password === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['current_password'],
+        message: 'Enter your current password to change your e-mail address',
+      });
+    }
+  });

@@ -58,3 +58,23 @@ export function slugLostMail(to: string, registerUrl: string, slug: string): Mai
     ].join('\n'),
   };
 }
+
+/**
+ * Sent to the address an account used to have, so a takeover by re-addressing the account is
+ * seen by its owner (issue 16.1). Nothing in it works as a credential.
+ */
+export function emailChangedMail(oldAddress: string, newAddress: string, byOther: boolean): MailMessage {
+  return {
+    to: oldAddress,
+    subject: 'The e-mail address of your Switchboard account changed',
+    text: [
+      byOther
+        ? `An administrator of your organisation changed the e-mail address of your Switchboard account to ${newAddress}.`
+        : `The e-mail address of your Switchboard account was changed to ${newAddress}.`,
+      ...(byOther ? ['Your sessions were ended; sign in again with the new address.'] : []),
+      '',
+      'From now on, sign-in and password reset e-mails go to the new address.',
+      'If you did not expect this, contact your organisation\u2019s admin at once.',
+    ].join('\n'),
+  };
+}

@@ -2,10 +2,14 @@ import type { SessionUser, TokenResponse } from '@switchboard/contracts';
 import type { Database } from '../../db/client';
 import { AppError, fieldError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
+import { emailChangedMail } from '../../lib/mail/auth-mails';
+import type { Mailer } from '../../lib/mail/mailer';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
 import type { SessionRevocations } from '../../lib/session-revocations';
 import type { RequestContext } from '../../plugins/context';
 import type { AuditService } from '../audit/audit.service';
+import { isDuplicateKey } from '../users/sql-helpers';
+import { assertEmailAllowed, emailTaken } from '../users/users.mapper';
 import type { Account, AuthRepository } from './auth.repository';
 import { clientMeta } from './auth.service';
 import { loadSessionUser, tokenResponse } from './session-user';
@@ -18,6 +22,7 @@ type Deps = {
   audit: AuditService;
   clock: Clock;
   sessionRevocations: SessionRevocations;
+  mailer: Mailer;
 };
 
 /** The token's subject, rebuilt from the verified request context. */
@@ -49,23 +54,51 @@ export function createAccountService(deps: Deps) {
       return loadSessionUser(accounts, subjectOf(ctx, 0));
     },
 
-    async updateProfile(ctx: RequestContext, patch: { name?: string; locale?: string }): Promise<SessionUser> {
+    /**
+     * Name and locale freely; a new e-mail address only with the current password (the reset
+     * link goes to that address), and the old address is told.
+     */
+    async updateProfile(
+      ctx: RequestContext,
+      input: { name?: string; locale?: string; email?: string; current_password?: string },
+    ): Promise<SessionUser> {
+      const { current_password: currentPassword, ...patch } = input;
       const before = await loadSessionUser(accounts, subjectOf(ctx, 0));
+      const emailChanged = patch.email !== undefined && patch.email !== before.email;
+      if (emailChanged) {
+        assertEmailAllowed(patch.email);
+        const account = await currentAccount(ctx);
+        if (currentPassword === undefined || !(await verifyPassword(account.passwordHash, currentPassword))) {
+          throw fieldError('body.current_password', 'The current password is not correct');
+        }
+      } else {
+        delete patch.email;
+      }
       await deps.db.transaction(async (tx) => {
-        await accounts.updateProfile(tx, ownTenantOf(ctx), ctx.userId!, patch, clock.now());
+        try {
+          await accounts.updateProfile(tx, ownTenantOf(ctx), ctx.userId!, patch, clock.now());
+        } catch (err) {
+          if (isDuplicateKey(err, 'users_email_uq')) throw emailTaken();
+          throw err;
+        }
         await deps.audit.record(
           ctx,
           {
-            action: 'user.profile_updated',
+            action: emailChanged ? 'user.email_changed' : 'user.profile_updated',
             entityType: 'user',
             entityId: ctx.userId,
             tenantId: ownTenantOf(ctx),
-            before: { name: before.name, locale: before.locale },
+            before: { name: before.name, locale: before.locale, ...(emailChanged ? { email: before.email } : {}) },
             after: patch,
           },
           tx,
         );
       });
+      if (emailChanged) {
+        await deps.mailer
+          .send(emailChangedMail(before.email, patch.email!, false))
+          .catch((err: unknown) => ctx.log.warn({ err, userId: ctx.userId }, 'e-mail change notice failed'));
+      }
       return loadSessionUser(accounts, subjectOf(ctx, 0));
     },
 

@@ -52,7 +52,7 @@ export function createAuthModule(deps: AuthModuleDeps) {
     totp,
     background,
     sessions: createAuthService({ db, accounts, tokens, totp, audit, clock, sessionRevocations, background }),
-    account: createAccountService({ db, accounts, tokens, audit, clock, sessionRevocations }),
+    account: createAccountService({ db, accounts, tokens, audit, clock, sessionRevocations, mailer: deps.mailer }),
     registration: createRegistrationService({ db, accounts, audit, clock, mailer: deps.mailer, background, config }),
     passwordReset: createPasswordResetService({
       db,

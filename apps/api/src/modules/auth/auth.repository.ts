@@ -126,7 +126,7 @@ export function createAuthRepository(db: Database) {
       exec: Executor,
       tenantId: string | null,
       userId: string,
-      patch: { name?: string; locale?: string },
+      patch: { name?: string; locale?: string; email?: string },
       now: Date,
     ) {
       await exec

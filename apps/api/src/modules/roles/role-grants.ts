@@ -8,10 +8,35 @@ import type { TenantContext } from '../../plugins/context';
  * `roles.write` alone would be a path to every permission.
  */
 export function assertCanGrant(ctx: TenantContext, permissions: readonly Permission[]) {
-  const missing = permissions.filter((p) => !ctx.permissions.has(p));
+  const missing = notHeld(ctx, permissions);
   if (missing.length > 0) {
     throw new AppError('FORBIDDEN', `You cannot grant permissions you do not hold: ${missing.join(', ')}`, {
       permissions: missing,
     });
+  }
+}
+
+/** The permissions of `target` the caller does not hold. */
+const notHeld = (ctx: TenantContext, target: readonly Permission[]) => target.filter((p) => !ctx.permissions.has(p));
+
+/**
+ * The same rule for acting on another user (issue 16.1): changing, disabling, enabling,
+ * deleting, resetting the two-factor sign-in of, or sending a password reset to a user needs
+ * every permission that user holds, or a `users.write` holder could re-address the admin's
+ * e-mail and reset their way into it. Platform operators acting in a tenant keep full power.
+ */
+export function canManageUser(ctx: TenantContext, targetPermissions: readonly Permission[]): boolean {
+  return ctx.operator || notHeld(ctx, targetPermissions).length === 0;
+}
+
+export function assertCanManageUser(ctx: TenantContext, targetPermissions: readonly Permission[]) {
+  if (ctx.operator) return;
+  const missing = notHeld(ctx, targetPermissions);
+  if (missing.length > 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      `You cannot change a user who holds permissions you do not hold: ${missing.join(', ')}`,
+      { permissions: missing },
+    );
   }
 }

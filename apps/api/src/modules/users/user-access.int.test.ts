@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { systemRolePermissions } from '@switchboard/contracts';
 import {
   bearer,
+  createPlatformAdmin,
   createTestApp,
   createTestTenant,
   login,
@@ -101,13 +102,21 @@ describe('self and last-admin protection', () => {
     expect(manager.status).toBe(201);
     const m = await createUser(tenant, manager.body.data.id);
     const mToken = await login(t.app, m.email);
+    // Only a platform operator acting in the tenant holds more than the sole admin can lose.
+    const op = await createPlatformAdmin(t.app);
+    const sw = await call(op.token, 'POST', '/api/v1/auth/switch-tenant', { tenant_id: tenant.tenantId });
+    expect(sw.status).toBe(200);
+    const opToken = sw.body.data.access_token as string;
 
     for (const [method, url, body] of [
       ['PUT', `/api/v1/users/${tenant.admin.id}/status`, { status: 'disabled' }],
       ['DELETE', `/api/v1/users/${tenant.admin.id}`, undefined],
       ['PUT', `/api/v1/users/${tenant.admin.id}/role`, { role_id: tenant.roleIds.agent }],
     ] as [Method, string, object | undefined][]) {
-      const res = await call(mToken, method, url, body);
+      const refused = await call(mToken, method, url, body);
+      expect(refused.status, `${method} ${url}`).toBe(403);
+      expect(refused.body.error.message).toContain('permissions you do not hold');
+      const res = await call(opToken, method, url, body);
       expect(res.status, `${method} ${url}`).toBe(409);
       expect(res.body.error.message).toContain('last active admin');
     }
@@ -119,11 +128,11 @@ describe('self and last-admin protection', () => {
 
     // With a second admin, the first can be demoted.
     const second = await createUser(tenant, tenant.roleIds.admin);
-    const demote = await call(mToken, 'PUT', `/api/v1/users/${tenant.admin.id}/role`, {
+    const demote = await call(opToken, 'PUT', `/api/v1/users/${tenant.admin.id}/role`, {
       role_id: tenant.roleIds.agent,
     });
     expect(demote.status).toBe(200);
-    const last = await call(mToken, 'PUT', `/api/v1/users/${second.id}/status`, { status: 'disabled' });
+    const last = await call(opToken, 'PUT', `/api/v1/users/${second.id}/status`, { status: 'disabled' });
     expect(last.status).toBe(409);
   });
 });

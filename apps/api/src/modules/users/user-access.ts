@@ -2,7 +2,7 @@ import type { User, UserStatus } from '@switchboard/contracts';
 import type { Executor } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../plugins/context';
-import { assertCanGrant } from '../roles/role-grants';
+import { assertCanGrant, assertCanManageUser } from '../roles/role-grants';
 import { assertWithinLimit } from '../tenants/limits';
 import { DELETED_EMAIL_DOMAIN, toUser, unknownRole } from './users.mapper';
 import type { UserWithRole } from './users.repository';
@@ -32,11 +32,16 @@ export function createUserAccessOperations(deps: UsersServiceDeps) {
     if (ctx.userId === id) throw new AppError('INVALID_STATE', `You cannot ${what} your own account`);
   }
 
-  /** Loads the user after locking the tenant row: admin-count checks then cannot race each other. */
+  /**
+   * Loads the user after locking the tenant row (admin-count checks then cannot race each other)
+   * and refuses a caller who lacks any permission the user holds: the one guard every change of
+   * role, status or existence goes through.
+   */
   async function loadLocked(ctx: TenantContext, id: string, tx: Executor): Promise<UserWithRole> {
     await repo.lockTenant(ctx.tenantId, tx);
     const u = await repo.findById(ctx.tenantId, id, tx);
     if (!u) throw notFound('User');
+    assertCanManageUser(ctx, u.rolePermissions);
     return u;
   }
 
@@ -91,7 +96,8 @@ export function createUserAccessOperations(deps: UsersServiceDeps) {
           })
           .catch((err: unknown) => ctx.log.warn({ err, userId: id }, 'role change notification failed'));
       }
-      return result.user;
+      // The caller held every permission of the user (and of any role given): still theirs to manage.
+      return { ...result.user, manageable: true };
     },
 
     async setStatus(ctx: TenantContext, id: string, status: UserStatus): Promise<User> {
@@ -118,7 +124,8 @@ export function createUserAccessOperations(deps: UsersServiceDeps) {
         sessionRevocations.revoke({ userId: id, tenantId: ctx.tenantId, reason: 'user_disabled' });
         await takeOffline(ctx, id);
       }
-      return result.user;
+      // The caller held every permission of the user (and of any role given): still theirs to manage.
+      return { ...result.user, manageable: true };
     },
 
     /**

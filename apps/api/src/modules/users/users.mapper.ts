@@ -1,9 +1,13 @@
 import type { User } from '@switchboard/contracts';
 import { AppError } from '../../lib/app-error';
+import type { TenantContext } from '../../plugins/context';
+import { canManageUser } from '../roles/role-grants';
 import type { UserWithRole } from './users.repository';
 
-export function toUser(r: UserWithRole): User {
+/** The API view of a user; with `viewer`, whether that viewer may manage them. */
+export function toUser(r: UserWithRole, viewer?: TenantContext): User {
   return {
+    ...(viewer ? { manageable: canManageUser(viewer, r.rolePermissions) } : {}),
     id: r.id,
     email: r.email,
     name: r.name,

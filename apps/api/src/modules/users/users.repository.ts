@@ -13,7 +13,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import type { ListUsersQuery } from '@switchboard/contracts';
+import { permissions as allPermissions, type ListUsersQuery, type Permission } from '@switchboard/contracts';
 import type { Database, Executor } from '../../db/client';
 import {
   endpoints,
@@ -35,6 +35,8 @@ export type NewUserRow = typeof users.$inferInsert;
 export type UserWithRole = UserRow & {
   roleKey: string | null;
   roleName: string | null;
+  /** What the user's role grants: the set a caller must hold to act on this user. */
+  rolePermissions: Permission[];
   totpEnabled: boolean;
   extension: string | null;
 };
@@ -48,6 +50,7 @@ const withRoleColumns = {
   user: users,
   roleKey: roles.key,
   roleName: roles.name,
+  rolePermissions: roles.permissions,
   totpConfirmedAt: userTotp.confirmedAt,
   extension: extensionOfUser,
 };
@@ -56,6 +59,7 @@ type JoinedRow = {
   user: UserRow;
   roleKey: string | null;
   roleName: string | null;
+  rolePermissions: Permission[] | null;
   totpConfirmedAt: Date | null;
   extension: string | null;
 };
@@ -63,6 +67,7 @@ const flatten = (r: JoinedRow): UserWithRole => ({
   ...r.user,
   roleKey: r.roleKey,
   roleName: r.roleName,
+  rolePermissions: r.user.isPlatformAdmin ? [...allPermissions] : (r.rolePermissions ?? []),
   totpEnabled: r.totpConfirmedAt !== null,
   extension: r.extension,
 });
