@@ -41,7 +41,7 @@ export function useUpdateOwnTenant() {
 export function useUpdateProfile() {
   const { reloadUser } = useAuth();
   return useMutation({
-    mutationFn: (input: { name?: string; locale?: string }) =>
+    mutationFn: (input: { name?: string; locale?: string; email?: string; current_password?: string }) =>
       api.patch('/api/v1/auth/me', input, { schema: sessionUserSchema }),
     onSuccess: () => reloadUser(),
   });

@@ -14,6 +14,7 @@ import { LocaleSelect } from '@/features/users/components/locale-select';
 import { errorMessage } from '@/lib/api/errors';
 import { useSession } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
+import { profileInput, profileValuesToValidate } from '../profile-input';
 import { useUpdateProfile } from '../queries';
 import { applyServerFieldErrors } from '@/features/users/server-errors';
 
@@ -26,18 +27,23 @@ export function ProfileView() {
   const update = useUpdateProfile();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(updateProfileSchema),
-    values: { name: user.name, locale: user.locale },
+    // An unchanged address is not a change: only a new one asks for the current password.
+    resolver: (values, context, options) =>
+      zodResolver(updateProfileSchema)(profileValuesToValidate(values, user.email), context, options),
+    values: { name: user.name, locale: user.locale, email: user.email },
   });
   const { errors, isSubmitting, isDirty } = form.formState;
+  // A new sign-in address needs the current password (the API refuses it otherwise).
+  const emailChanging = (form.watch('email') ?? user.email).trim() !== user.email;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await update.mutateAsync(values);
+      await update.mutateAsync(profileInput(values, user.email));
+      form.resetField('current_password', { defaultValue: undefined });
       toast.success(t('settings.profile.savedToast'));
     } catch (error) {
-      if (!applyServerFieldErrors(error, form.setError, ['name', 'locale']))
+      if (!applyServerFieldErrors(error, form.setError, ['name', 'locale', 'email', 'current_password']))
         setFormError(errorMessage(error, t));
     }
   });
@@ -50,9 +56,29 @@ export function ProfileView() {
           <CardDescription>{t('settings.profile.description')}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <FormField label={t('settings.profile.email')} description={t('settings.profile.emailHint')}>
-            <Input value={user.email} readOnly disabled />
+          <FormField
+            label={t('settings.profile.email')}
+            description={t('settings.profile.emailHint')}
+            error={errors.email?.message}
+            required
+          >
+            <Input type="email" autoComplete="email" disabled={isSubmitting} {...form.register('email')} />
           </FormField>
+          {emailChanging ? (
+            <FormField
+              label={t('settings.profile.currentPassword')}
+              description={t('settings.profile.currentPasswordHint')}
+              error={errors.current_password?.message}
+              required
+            >
+              <Input
+                type="password"
+                autoComplete="current-password"
+                disabled={isSubmitting}
+                {...form.register('current_password', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
+              />
+            </FormField>
+          ) : null}
           <FormField label={t('settings.profile.name')} error={errors.name?.message} required>
             <Input autoComplete="name" disabled={isSubmitting} {...form.register('name')} />
           </FormField>

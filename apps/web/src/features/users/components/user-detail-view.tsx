@@ -20,7 +20,7 @@ export function UserDetailView({ id }: { id: string }) {
   const t = useT();
   const format = useFormat();
   const session = useSession();
-  const canWrite = usePermission('users.write');
+  const hasWrite = usePermission('users.write');
   const user = useUser(id);
   useBreadcrumbs(user.data ? [{ label: user.data.name }] : null);
 
@@ -44,6 +44,8 @@ export function UserDetailView({ id }: { id: string }) {
 
   const data = user.data;
   const isSelf = session.id === data.id;
+  // The API refuses changes to a user holding permissions the viewer lacks (manageable: false).
+  const canWrite = hasWrite && data.manageable !== false;
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -71,9 +73,14 @@ export function UserDetailView({ id }: { id: string }) {
           </Button>
         }
       />
+      {hasWrite && !canWrite ? (
+        <p role="note" className="text-muted-foreground rounded-md border px-4 py-3 text-sm">
+          {t('users.notManageable')}
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <UserProfileForm user={data} canWrite={canWrite} />
+          <UserProfileForm user={data} canWrite={canWrite} isSelf={isSelf} />
         </div>
         <div className="grid content-start gap-6">
           <UserRoleCard key={data.role_id} user={data} canWrite={canWrite} isSelf={isSelf} />

@@ -20,7 +20,7 @@ type Values = z.input<typeof updateUserSchema>;
 type Parsed = z.output<typeof updateUserSchema>;
 const fieldNames = ['name', 'email', 'locale'] as const;
 
-export function UserProfileForm({ user, canWrite }: { user: User; canWrite: boolean }) {
+export function UserProfileForm({ user, canWrite, isSelf }: { user: User; canWrite: boolean; isSelf: boolean }) {
   const t = useT();
   const update = useUpdateUser(user.id);
   const [formError, setFormError] = useState<string | null>(null);
@@ -37,7 +37,11 @@ export function UserProfileForm({ user, canWrite }: { user: User; canWrite: bool
       await update.mutateAsync(values);
       toast.success(t('users.savedToast'));
     } catch (error) {
-      if (!applyServerFieldErrors(error, form.setError, fieldNames)) setFormError(errorMessage(error, t));
+      if (!applyServerFieldErrors(error, form.setError, fieldNames)) {
+        const message = errorMessage(error, t);
+        setFormError(message);
+        toast.error(message);
+      }
     }
   });
 
@@ -52,8 +56,13 @@ export function UserProfileForm({ user, canWrite }: { user: User; canWrite: bool
           <FormField label={t('users.fields.name')} error={errors.name?.message} required>
             <Input disabled={disabled} {...form.register('name')} />
           </FormField>
-          <FormField label={t('users.fields.email')} error={errors.email?.message} required>
-            <Input type="email" disabled={disabled} {...form.register('email')} />
+          <FormField
+            label={t('users.fields.email')}
+            description={isSelf ? t('users.ownEmailHint') : t('users.emailChangeHint')}
+            error={errors.email?.message}
+            required
+          >
+            <Input type="email" disabled={disabled || isSelf} {...form.register('email')} />
           </FormField>
           <FormField label={t('users.fields.locale')} error={errors.locale?.message}>
             {(control) => (

@@ -29,6 +29,8 @@ export function UserRowActions({ user, canWrite }: { user: User; canWrite: boole
   const setStatus = useSetUserStatus();
   const remove = useDeleteUser();
   const isSelf = session.id === user.id;
+  // The API refuses acting on a user who holds permissions the viewer lacks.
+  const canManage = canWrite && user.manageable !== false;
   const nextStatus = user.status === 'active' ? 'disabled' : 'active';
 
   const toggleStatus = async () => {
@@ -65,10 +67,10 @@ export function UserRowActions({ user, canWrite }: { user: User; canWrite: boole
           <DropdownMenuItem asChild>
             <Link href={`/users/${user.id}`}>
               <Pencil aria-hidden="true" />
-              {canWrite ? t('users.edit') : t('users.view')}
+              {canManage ? t('users.edit') : t('users.view')}
             </Link>
           </DropdownMenuItem>
-          {canWrite && !isSelf ? (
+          {canManage && !isSelf ? (
             <>
               <DropdownMenuItem onSelect={() => setPending('status')}>
                 <Power aria-hidden="true" />
