@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, isNull, like, or, type SQL } from 'drizzle-orm';
-import type { ListEndpointsQuery } from '@switchboard/contracts';
+import type { ListEndpointsQuery, Permission } from '@switchboard/contracts';
 import type { Database, Executor } from '../../db/client';
-import { endpoints, users } from '../../db/schema/index';
+import { endpoints, roles, users } from '../../db/schema/index';
 import { registerTenantTables } from '../../lib/query-audit';
 
 registerTenantTables('endpoints');
@@ -91,6 +91,17 @@ export function createEndpointRepository(db: Database) {
       return Number(row?.n ?? 0);
     },
     /** A live user of this tenant (assignment target). */
+    /** What a (non-deleted) user of the tenant may do, or null when there is no such user. */
+    async userPermissions(exec: Executor, tenantId: string, userId: string): Promise<Permission[] | null> {
+      const [row] = await exec
+        .select({ permissions: roles.permissions })
+        .from(users)
+        .leftJoin(roles, and(eq(roles.tenantId, users.tenantId), eq(roles.id, users.roleId)))
+        .where(and(eq(users.tenantId, tenantId), eq(users.id, userId), isNull(users.deletedAt)))
+        .limit(1);
+      return row ? (row.permissions ?? []) : null;
+    },
+
     async userExists(exec: Executor, tenantId: string, userId: string): Promise<boolean> {
       const [row] = await exec
         .select({ id: users.id })

@@ -20,6 +20,7 @@ import type { ProvisioningService } from '../../telephony/provisioning/provision
 import { generateSipPassword, type SecretBox } from '../../telephony/provisioning/secret-box';
 import type { AuditService } from '../audit/audit.service';
 import { inUse, type DestinationsService } from '../dids/destinations.service';
+import { assertCanManageUser } from '../roles/role-grants';
 import { assertWithinLimit, registerUsageCounter } from '../tenants/limits';
 import { auditView, endpointAra, sipSettings, toEndpoint, unregistered } from './endpoint-mapping';
 import type { EndpointPatch, EndpointRepository, EndpointRow } from './endpoints.repository';
@@ -72,6 +73,21 @@ export function createEndpointService(deps: EndpointServiceDeps) {
     return row;
   }
 
+  /**
+   * A phone is part of its user: giving it to or taking it from someone, or reading or resetting
+   * its SIP password (which lets a device ring as that user), needs every permission the user
+   * holds, the rule for acting on another user (issue 16.1).
+   */
+  async function assertCanAssign(tx: Executor, ctx: TenantContext, userId: string, owner = false) {
+    const permissions = await repo.userPermissions(tx, ctx.tenantId, userId);
+    // A current owner that no longer exists constrains nothing; a new one must exist.
+    if (permissions === null) {
+      if (owner) return;
+      throw unknownUser();
+    }
+    assertCanManageUser(ctx, permissions);
+  }
+
   async function detail(row: EndpointRow): Promise<EndpointDetail> {
     const regs = await provisioning.registrations(db, [row.araId]);
     return {
@@ -105,7 +121,7 @@ export function createEndpointService(deps: EndpointServiceDeps) {
         await assertWithinLimit(tx, ctx.tenantId, 'endpoints');
         if (await repo.findByExtension(tx, ctx.tenantId, input.extension))
           throw duplicateExtension(input.extension);
-        if (input.user_id && !(await repo.userExists(tx, ctx.tenantId, input.user_id))) throw unknownUser();
+        if (input.user_id) await assertCanAssign(tx, ctx, input.user_id);
         const prefix = await provisioning.namespaceOf(tx, ctx.tenantId);
         const now = clock.now();
         const created: EndpointRow = {
@@ -153,12 +169,10 @@ export function createEndpointService(deps: EndpointServiceDeps) {
         if (extension !== before.extension && (await repo.findByExtension(tx, ctx.tenantId, extension))) {
           throw duplicateExtension(extension);
         }
-        if (
-          input.user_id &&
-          input.user_id !== before.userId &&
-          !(await repo.userExists(tx, ctx.tenantId, input.user_id))
-        ) {
-          throw unknownUser();
+        if (input.user_id !== undefined && input.user_id !== before.userId) {
+          // Taking a phone from its user and giving it to another changes both of them.
+          if (before.userId) await assertCanAssign(tx, ctx, before.userId, true);
+          if (input.user_id) await assertCanAssign(tx, ctx, input.user_id);
         }
         const prefix = await provisioning.namespaceOf(tx, ctx.tenantId);
         const patch: EndpointPatch = {
@@ -241,6 +255,7 @@ export function createEndpointService(deps: EndpointServiceDeps) {
     async revealPassword(ctx: TenantContext, id: string): Promise<EndpointPassword> {
       return db.transaction(async (tx) => {
         const row = await load(tx, ctx, id);
+        if (row.userId) await assertCanAssign(tx, ctx, row.userId, true);
         await audit.record(
           ctx,
           { action: 'endpoint.password_reveal', entityType: 'endpoint', entityId: id },
@@ -253,6 +268,7 @@ export function createEndpointService(deps: EndpointServiceDeps) {
     async regeneratePassword(ctx: TenantContext, id: string): Promise<EndpointPassword> {
       return db.transaction(async (tx) => {
         const before = await load(tx, ctx, id, true);
+        if (before.userId) await assertCanAssign(tx, ctx, before.userId, true);
         const password = generateSipPassword();
         const patch = { sipPasswordEnc: secrets.seal(password), updatedAt: clock.now() };
         await repo.update(tx, ctx.tenantId, id, patch);

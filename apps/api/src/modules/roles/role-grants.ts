@@ -40,3 +40,19 @@ export function assertCanManageUser(ctx: TenantContext, targetPermissions: reado
     );
   }
 }
+
+/**
+ * Changing the permissions of a role changes every holder, so it needs what the role holds
+ * today as well as what it will hold: a role editor cannot strip a bigger role they lack.
+ */
+export function assertCanChangeRole(ctx: TenantContext, currentPermissions: readonly Permission[]) {
+  if (ctx.operator) return;
+  const missing = notHeld(ctx, currentPermissions);
+  if (missing.length > 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      `You cannot change a role that holds permissions you do not hold: ${missing.join(', ')}`,
+      { permissions: missing },
+    );
+  }
+}

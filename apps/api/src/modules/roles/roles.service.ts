@@ -19,7 +19,7 @@ import type { TenantContext } from '../../plugins/context';
 import type { AuditService } from '../audit/audit.service';
 import type { UsersRepository } from '../users/users.repository';
 import { isDuplicateKey } from '../users/sql-helpers';
-import { assertCanGrant } from './role-grants';
+import { assertCanChangeRole, assertCanGrant } from './role-grants';
 import type { RolesRepository, RoleWithCount } from './roles.repository';
 
 export function toRole(r: RoleWithCount): Role {
@@ -124,7 +124,10 @@ export function createRolesService(deps: {
         if (!before) throw notFound('Role');
         if (before.isSystem) throw systemReadOnly();
         const permissions = input.permissions ? normalize(input.permissions) : null;
-        if (permissions) assertCanGrant(ctx, permissions);
+        if (permissions) {
+          assertCanChangeRole(ctx, before.permissions);
+          assertCanGrant(ctx, permissions);
+        }
         const permissionsChanged = permissions !== null && !sameSet(permissions, before.permissions);
         const now = clock.now();
         try {

@@ -283,3 +283,66 @@ describe('changing the own e-mail (PATCH /auth/me)', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('phones and roles follow the same rule', () => {
+  let phoneManager: string;
+  let roleEditor: string;
+  beforeAll(async () => {
+    const perms: Permission[] = ['users.read', 'endpoints.read', 'endpoints.write', 'roles.read', 'roles.write'];
+    const u = await createUser(await createRole(perms));
+    phoneManager = await login(t.app, u.email);
+    roleEditor = phoneManager;
+  });
+  let ext = 7100;
+  async function phone(userId: string | null) {
+    const res = await call(a.admin.token, 'POST', '/api/v1/endpoints', {
+      extension: String(++ext),
+      display_name: `Phone ${ext}`,
+      ...(userId ? { user_id: userId } : {}),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.data.id as string;
+  }
+  const ownerOf = async (id: string) => (await call(a.admin.token, 'GET', `/api/v1/endpoints/${id}`)).body.data.user_id;
+
+  it("refuses giving a phone to, taking it from, or reading the SIP password of a more privileged user's phone", async () => {
+    const adminPhone = await phone(a.admin.id);
+    const free = await phone(null);
+    const peerPhone = await phone(null);
+
+    const give = await call(phoneManager, 'PATCH', `/api/v1/endpoints/${free}`, { user_id: a.admin.id });
+    expect(give.status).toBe(403);
+    expect(give.body.error.message).toMatch(/permissions you do not hold/);
+    expect(await ownerOf(free)).toBeNull();
+    const create = await call(phoneManager, 'POST', '/api/v1/endpoints', {
+      extension: '7199',
+      display_name: 'For the admin',
+      user_id: a.admin.id,
+    });
+    expect(create.status).toBe(403);
+
+    const take = await call(phoneManager, 'PATCH', `/api/v1/endpoints/${adminPhone}`, { user_id: null });
+    expect(take.status).toBe(403);
+    expect(await ownerOf(adminPhone)).toBe(a.admin.id);
+    expect((await call(phoneManager, 'POST', `/api/v1/endpoints/${adminPhone}/reveal-password`)).status).toBe(403);
+    expect((await call(phoneManager, 'POST', `/api/v1/endpoints/${adminPhone}/regenerate-password`)).status).toBe(403);
+
+    // Phones of nobody, or of users within the caller's permissions, stay theirs to manage.
+    expect((await call(phoneManager, 'POST', `/api/v1/endpoints/${free}/reveal-password`)).status).toBe(200);
+    const small = await createUser(smallRoleId);
+    const assign = await call(phoneManager, 'PATCH', `/api/v1/endpoints/${peerPhone}`, { user_id: small.id });
+    expect(assign.status).toBe(200);
+    expect((await call(a.admin.token, 'PATCH', `/api/v1/endpoints/${free}`, { user_id: a.admin.id })).status).toBe(200);
+  });
+
+  it('refuses changing the permissions of a role that holds permissions the editor lacks', async () => {
+    const bigger = targetRoles.bigger;
+    const before = (await call(a.admin.token, 'GET', `/api/v1/roles/${bigger}`)).body.data.permissions;
+    const res = await call(roleEditor, 'PATCH', `/api/v1/roles/${bigger}`, { permissions: ['users.read'] });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/You cannot change a role that holds permissions you do not hold/);
+    expect((await call(a.admin.token, 'GET', `/api/v1/roles/${bigger}`)).body.data.permissions).toEqual(before);
+    const own = await call(roleEditor, 'PATCH', `/api/v1/roles/${smallRoleId}`, { permissions: ['users.read', 'roles.read'] });
+    expect(own.status).toBe(200);
+  });
+});
