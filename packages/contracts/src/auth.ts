@@ -35,6 +35,9 @@ export const resetPasswordSchema = z
 export const changePasswordSchema = z
   .object({ current_password: plainString().min(1).max(256), new_password: passwordSchema })
   .strict();
+/** Redeems an e-mailed one-time sign-in link (sent when an account is under a guessing attack). */
+export const loginLinkSchema = z.object({ token: plainString().min(16).max(512) }).strict();
+export type LoginLinkInput = z.infer<typeof loginLinkSchema>;
 export const totpCodeSchema = z.object({ code: plainString().trim().min(6).max(32) }).strict();
 export const totpDisableSchema = z
   .object({ password: plainString().min(1).max(256), code: plainString().trim().min(6).max(32) })

@@ -13,6 +13,8 @@ export const errorStatus = {
   TOKEN_INVALID: 401,
   TOTP_REQUIRED: 401,
   TOTP_INVALID: 401,
+  /** Sign-in under a guessing attack: the password alone is not enough; a one-time link was e-mailed. */
+  SIGN_IN_LINK_SENT: 401,
   FORBIDDEN: 403,
   FEATURE_DISABLED: 403,
   TENANT_SUSPENDED: 403,

@@ -12,3 +12,4 @@ export * from './queues';
 export * from './ivr';
 export * from './dids';
 export * from './telephony';
+export * from './login-throttle';

@@ -78,3 +78,35 @@ export function emailChangedMail(oldAddress: string, newAddress: string, byOther
     ].join('\n'),
   };
 }
+
+/** An e-mailed one-time sign-in, sent when the password was right but the account is under attack (A2). */
+export function loginLinkMail(to: string, link: string, minutes: number): MailMessage {
+  return {
+    to,
+    subject: 'Your Switchboard sign-in link',
+    text: [
+      'Someone signed in to your Switchboard account with the right password while many wrong',
+      'passwords were being tried on it, so we ask you to confirm it is you.',
+      '',
+      `To finish signing in, open this link within ${minutes} minutes:`,
+      link,
+      '',
+      'The link works once. If this was not you, change your password now and turn on two-factor sign-in.',
+    ].join('\n'),
+  };
+}
+
+/** Sent at most once per window when wrong passwords keep being tried on an account (A2). */
+export function loginAttackMail(to: string, failures: number, minutes: number, resetUrl: string): MailMessage {
+  return {
+    to,
+    subject: 'Someone is trying to guess your Switchboard password',
+    text: [
+      `${failures} wrong passwords were tried on your Switchboard account in the last ${minutes} minutes.`,
+      'You can still sign in as usual; the addresses that keep failing are slowed down.',
+      '',
+      'If these attempts were not yours, make sure your password is long and used nowhere else,',
+      `and turn on two-factor sign-in. To change your password: ${resetUrl}`,
+    ].join('\n'),
+  };
+}

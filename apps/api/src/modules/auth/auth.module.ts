@@ -10,6 +10,7 @@ import { createAccountService } from './account.service';
 import { createAuthRepository } from './auth.repository';
 import { createAuthService } from './auth.service';
 import { createBackground } from './background';
+import { createLoginThrottleRepository } from './login-throttle.repository';
 import { createOperatorSwitchService } from './operator-switch.service';
 import { createPasswordResetService } from './password-reset.service';
 import { createRegistrationService } from './registration.service';
@@ -51,7 +52,19 @@ export function createAuthModule(deps: AuthModuleDeps) {
     tokens,
     totp,
     background,
-    sessions: createAuthService({ db, accounts, tokens, totp, audit, clock, sessionRevocations, background }),
+    sessions: createAuthService({
+      db,
+      accounts,
+      tokens,
+      totp,
+      audit,
+      clock,
+      sessionRevocations,
+      background,
+      throttles: createLoginThrottleRepository(db),
+      mailer: deps.mailer,
+      config,
+    }),
     account: createAccountService({ db, accounts, tokens, audit, clock, sessionRevocations, mailer: deps.mailer }),
     registration: createRegistrationService({ db, accounts, audit, clock, mailer: deps.mailer, background, config }),
     passwordReset: createPasswordResetService({

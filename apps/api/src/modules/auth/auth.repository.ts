@@ -2,7 +2,6 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Permission, TenantFeatures } from '@switchboard/contracts';
 import type { Database, Executor } from '../../db/client';
 import { roles, tenants, userTotp, users } from '../../db/schema/index';
-import type { ThrottleState } from './throttle';
 
 /** A user row's tenant predicate: platform admins have no tenant, so theirs is `IS NULL`. */
 export function userScope(tenantId: string | null, userId: string): SQL {
@@ -52,7 +51,7 @@ export type SessionRow = {
   totpEnabled: boolean;
 };
 
-/** Users as the auth module sees them: accounts, login throttling, passwords, the session view. */
+/** Users as the auth module sees them: accounts, passwords, the session view. */
 export function createAuthRepository(db: Database) {
   const accounts = (exec: Executor) =>
     exec
@@ -76,23 +75,6 @@ export function createAuthRepository(db: Database) {
         .where(and(eq(users.id, userId), isNull(users.deletedAt)))
         .limit(1);
       return row ?? null;
-    },
-
-    /** Locks the user's row and reads its throttle state; call inside a transaction. */
-    async lockThrottle(tx: Executor, tenantId: string | null, userId: string): Promise<ThrottleState | null> {
-      const [row] = await tx
-        .select({ failures: users.failedLogins, lockedUntil: users.lockedUntil })
-        .from(users)
-        .where(userScope(tenantId, userId))
-        .for('update');
-      return row ?? null;
-    },
-
-    async setThrottle(tx: Executor, tenantId: string | null, userId: string, state: ThrottleState) {
-      await tx
-        .update(users)
-        .set({ failedLogins: state.failures, lockedUntil: state.lockedUntil })
-        .where(userScope(tenantId, userId));
     },
 
     /** A successful sign-in: clears throttling, stamps the time, stores an upgraded hash if given. */

@@ -3,6 +3,7 @@ import {
   changePasswordSchema,
   envelope,
   forgotPasswordSchema,
+  loginLinkSchema,
   loginSchema,
   messageResponseSchema,
   refreshSchema,
@@ -16,6 +17,7 @@ import {
   updateProfileSchema,
 } from '@switchboard/contracts';
 import type { Container } from '../../container';
+import { AppError } from '../../lib/app-error';
 import { ok } from '../../plugins/envelope';
 import { clearRefreshCookie, refreshTokenFrom, setRefreshCookie } from './cookies';
 import { totpRoutes } from './totp.routes';
@@ -62,7 +64,32 @@ export const authRoutes: FastifyPluginAsyncZod<{ container: Container }> = async
       schema: { tags, summary: 'Sign in with e-mail, password and (when enabled) a TOTP code', body: loginSchema, response: tokens },
     },
     async (req, reply) => {
-      const session = await container.auth.sessions.login(req.ctx, req.body);
+      try {
+        const session = await container.auth.sessions.login(req.ctx, req.body);
+        setRefreshCookie(reply, config, session.refresh_token);
+        return ok(req, session);
+      } catch (e) {
+        // A throttled address is told when to come back, like the per-IP route limit does.
+        const wait = e instanceof AppError ? (e.details as { retry_after_seconds?: number } | undefined)?.retry_after_seconds : undefined;
+        if (wait !== undefined) reply.header('retry-after', String(wait));
+        throw e;
+      }
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/login-link',
+    {
+      config: { access: { public: true }, rateLimit: strict },
+      schema: {
+        tags,
+        summary: 'Sign in with an e-mailed one-time link (sent when an account is under a guessing attack)',
+        body: loginLinkSchema,
+        response: tokens,
+      },
+    },
+    async (req, reply) => {
+      const session = await container.auth.sessions.redeemLink(req.ctx, req.body);
       setRefreshCookie(reply, config, session.refresh_token);
       return ok(req, session);
     },
