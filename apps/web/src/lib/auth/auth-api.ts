@@ -18,6 +18,17 @@ export async function loginRequest(input: LoginInput): Promise<TokenResponse> {
   return tokens;
 }
 
+/** Redeems an e-mailed one-time sign-in link (sent when the account is under a guessing attack). */
+export async function loginLinkRequest(token: string): Promise<TokenResponse> {
+  const tokens = await api.post(
+    '/api/v1/auth/login-link',
+    { token },
+    { anonymous: true, schema: tokenResponseSchema },
+  );
+  tokenStore.set(tokens.access_token, tokens.expires_in);
+  return tokens;
+}
+
 export async function logoutRequest(): Promise<void> {
   await api.post('/api/v1/auth/logout', {});
 }

@@ -18,6 +18,7 @@ import { tokenStore } from '@/lib/api/token-store';
 import {
   exitTenantRequest,
   fetchSessionUser,
+  loginLinkRequest,
   loginRequest,
   logoutRequest,
   switchTenantRequest,
@@ -30,6 +31,8 @@ type AuthContextValue = {
   status: SessionStatus;
   user: SessionUser | null;
   login: (input: LoginInput) => Promise<SessionUser>;
+  /** Signs in with the token of an e-mailed one-time link (/login/link). */
+  loginWithLink: (token: string) => Promise<SessionUser>;
   logout: () => Promise<void>;
   /** Re-reads GET /auth/me, e.g. after the user changed their profile or enabled 2FA. */
   reloadUser: () => Promise<void>;
@@ -107,6 +110,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user,
       login: async (input) => {
         const tokens = await loginRequest(input);
+        queryClient.clear();
+        adopt(tokens);
+        return tokens.user;
+      },
+      loginWithLink: async (token) => {
+        const tokens = await loginLinkRequest(token);
         queryClient.clear();
         adopt(tokens);
         return tokens.user;
