@@ -21,6 +21,23 @@ export function registerWorkerTasks(worker: Worker, container: Container, _app: 
     },
   });
   for (const task of realtimeWorkerTasks(container)) worker.add(task);
+  let pruneTimer: NodeJS.Timeout | undefined;
+  worker.add({
+    name: 'login throttle prune',
+    async start() {
+      // Hourly: sign-in throttle rows and sign-in links older than a day (modules/auth README).
+      const prune = () =>
+        container.auth.throttles
+          .prune(container.clock.now())
+          .catch((err: unknown) => container.log.warn({ err }, 'login throttle prune failed'));
+      pruneTimer = setInterval(() => void prune(), 60 * 60_000);
+      pruneTimer.unref();
+      void prune();
+    },
+    async stop() {
+      clearInterval(pruneTimer);
+    },
+  });
   worker.add({
     name: 'telephony',
     start: () => container.telephony.start(),

@@ -37,6 +37,7 @@ export function createAuthModule(deps: AuthModuleDeps) {
   const accounts = createAuthRepository(db);
   const tokensRepo = createTokensRepository(db);
   const background = createBackground(deps.log);
+  const throttles = createLoginThrottleRepository(db);
   const tokens = createTokensService({ db, repo: tokensRepo, accounts, jwt: deps.jwt, clock, config, sessionRevocations });
   const totp = createTotpService({
     db,
@@ -52,6 +53,8 @@ export function createAuthModule(deps: AuthModuleDeps) {
     tokens,
     totp,
     background,
+    /** Sign-in throttle rows and links; the worker prunes them (jobs/tasks.ts). */
+    throttles,
     sessions: createAuthService({
       db,
       accounts,
@@ -61,7 +64,7 @@ export function createAuthModule(deps: AuthModuleDeps) {
       clock,
       sessionRevocations,
       background,
-      throttles: createLoginThrottleRepository(db),
+      throttles,
       mailer: deps.mailer,
       config,
     }),

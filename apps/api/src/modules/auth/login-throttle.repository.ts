@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
 import { loginLinks, loginThrottles } from '../../db/schema/index';
 import { sha256 } from '../../lib/ids';
@@ -86,6 +86,24 @@ export function createLoginThrottleRepository(db: Database) {
           })
           .where(eq(loginThrottles.throttleKey, keys[scope]));
       }
+    },
+
+    /**
+     * Forgets rows untouched for a day whose lock is over, and links expired a day ago; run by the
+     * worker, so the table holds recent attempts only. Answers how many rows went.
+     */
+    async prune(now: Date): Promise<number> {
+      const cutoff = new Date(now.getTime() - 24 * 60 * 60_000);
+      const [throttles] = await db
+        .delete(loginThrottles)
+        .where(
+          and(
+            lt(loginThrottles.updatedAt, cutoff),
+            or(isNull(loginThrottles.lockedUntil), lt(loginThrottles.lockedUntil, now)),
+          ),
+        );
+      const [links] = await db.delete(loginLinks).where(lt(loginLinks.expiresAt, cutoff));
+      return throttles.affectedRows + links.affectedRows;
     },
 
     async insertLink(row: typeof loginLinks.$inferInsert, exec: Executor = db) {
