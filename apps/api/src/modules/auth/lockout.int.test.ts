@@ -191,6 +191,24 @@ describe('A2 an extreme attack asks for a second factor instead of refusing sile
     expect(logins.some((r) => (r.after as { method?: string }).method === 'email_link')).toBe(true);
   });
 
+  it('under attack the right password takes no longer to answer than a wrong one (A3)', async () => {
+    const right: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      let start = performance.now();
+      expect(errorCode(await login(b.agent.email, TEST_PASSWORD))).toBe('SIGN_IN_LINK_SENT');
+      right.push(performance.now() - start);
+      start = performance.now();
+      expect(errorCode(await login(b.agent.email, 'wrong-password-t'))).toBe('SIGN_IN_LINK_SENT');
+      wrong.push(performance.now() - start);
+    }
+    await t.app.container.auth.background.drain();
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[3]!;
+    const [lo, hi] = [Math.min(median(right), median(wrong)), Math.max(median(right), median(wrong))];
+    // Generous: catches link work done before answering, not scheduler noise.
+    expect(hi, JSON.stringify({ right: median(right), wrong: median(wrong) })).toBeLessThan(lo * 2 + 5);
+  });
+
   it('a link expires after 15 minutes', async () => {
     sent.length = 0;
     expect(errorCode(await login(b.agent.email, TEST_PASSWORD))).toBe('SIGN_IN_LINK_SENT');

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
 import { loginLinks, loginThrottles } from '../../db/schema/index';
 import { sha256 } from '../../lib/ids';
-import type { LoginCounter } from './throttle';
+import { addressBucket, type LoginCounter } from './throttle';
 
 export type LoginKeys = { pair: string; address: string; account: string };
 type Scope = keyof LoginKeys;
@@ -16,6 +16,7 @@ export function createLoginThrottleRepository(db: Database) {
   return {
     keysFor(email: string, ip: string): LoginKeys {
       const e = email.trim().toLowerCase();
+      ip = addressBucket(ip);
       return {
         pair: sha256(`pair\n${e}\n${ip}`),
         address: sha256(`address\n${ip}`),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lockDurationMs, reserveAttempt, THROTTLE } from './throttle';
+import { addressBucket, lockDurationMs, reserveAttempt, THROTTLE } from './throttle';
 
 describe('account throttle', () => {
   it('allows four free attempts, then locks briefly, doubling up to 15 minutes', () => {
@@ -28,5 +28,16 @@ describe('account throttle', () => {
       allowed: true,
       next: { failures: 1, lockedUntil: null },
     });
+  });
+});
+
+describe('sign-in address buckets', () => {
+  it('counts IPv4 addresses one by one and IPv6 addresses by their /64', () => {
+    expect(addressBucket('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressBucket('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressBucket('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressBucket('2001:0db8:0001:0002:ffff:0:0:9')).toBe('2001:db8:1:2::/64');
+    expect(addressBucket('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressBucket('::1')).toBe('0:0:0:0::/64');
   });
 });

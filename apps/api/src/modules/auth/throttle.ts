@@ -32,7 +32,11 @@ function lockMsFor(failures: number, policy: LockPolicy): number | null {
 }
 
 /** Decides whether one more attempt may be checked now, and the state to store if so. */
-export function reserveAttempt(state: ThrottleState, now: Date, policy: LockPolicy = THROTTLE): ThrottleDecision {
+export function reserveAttempt(
+  state: ThrottleState,
+  now: Date,
+  policy: LockPolicy = THROTTLE,
+): ThrottleDecision {
   if (state.lockedUntil && state.lockedUntil.getTime() > now.getTime()) return { allowed: false };
   const forgiven =
     state.lockedUntil !== null && now.getTime() - state.lockedUntil.getTime() > policy.forgiveAfterMs;
@@ -58,7 +62,11 @@ export const LOGIN_THROTTLE = {
   account: { windowMs: 15 * 60_000, notifyAt: 10, challengeAt: 100 },
 } as const;
 
-export type LoginCounter = ThrottleState & { windowStartedAt: Date; windowFailures: number; notifiedAt: Date | null };
+export type LoginCounter = ThrottleState & {
+  windowStartedAt: Date;
+  windowFailures: number;
+  notifiedAt: Date | null;
+};
 
 export type LoginDecision =
   | { allowed: false; retryAfterMs: number }
@@ -112,10 +120,34 @@ export function reserveLogin(
  * A right password: the pair starts again, while the address and the e-mail only give back the
  * attempt just counted, so an attacker signing in to an own account cannot wipe their tally.
  */
-export function settleSuccess(reserved: { pair: LoginCounter; address: LoginCounter; account: LoginCounter }) {
+export function settleSuccess(reserved: {
+  pair: LoginCounter;
+  address: LoginCounter;
+  account: LoginCounter;
+}) {
   return {
     pair: { ...reserved.pair, failures: 0, lockedUntil: null },
     address: { ...reserved.address, failures: Math.max(0, reserved.address.failures - 1) },
     account: { ...reserved.account, windowFailures: Math.max(0, reserved.account.windowFailures - 1) },
   };
+}
+
+/**
+ * The address a throttle counts: an IPv4 address as it is, an IPv6 address by its /64 (one
+ * subscriber's prefix, so rotating through it does not buy fresh attempts).
+ */
+export function addressBucket(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const groups = ip.includes('::')
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
