@@ -24,6 +24,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { tenantsRoutes } from './modules/tenants/tenants.routes';
 import { ownTenantRoutes } from './modules/tenants/own-tenant.routes';
+import { outboundPolicyRoutes } from './modules/outbound/outbound.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
@@ -47,6 +48,7 @@ const routeModules = [
   authRoutes,
   tenantsRoutes,
   ownTenantRoutes,
+  outboundPolicyRoutes,
   usersRoutes,
   rolesRoutes,
   notificationsRoutes,
@@ -147,7 +149,11 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  await app.register(authPlugin, { jwt: container.jwt, principals: container.principals });
+  await app.register(authPlugin, {
+    jwt: container.jwt,
+    principals: container.principals,
+    sessions: container.sessions,
+  });
 
   const probes: ReadinessProbe[] = [
     {

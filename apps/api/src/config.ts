@@ -109,6 +109,12 @@ export const configSchema = z.object({
    */
   MAIL_LOG_BODIES: bool.default(false),
   /**
+   * Let trunks point at loopback, link-local (169.254.0.0/16, cloud metadata), private (RFC 1918,
+   * 100.64.0.0/10, fc00::/7), unspecified or multicast hosts. Off: such hosts answer 400
+   * (issue 16.6). Turn on for a carrier on the same host or LAN (local labs, a private SBC).
+   */
+  TRUNK_ALLOW_PRIVATE_HOSTS: bool.default(false),
+  /**
    * Bearer token Prometheus must send to /metrics. Unset: /metrics answers only requests made
    * directly on the loopback interface (not forwarded by a proxy).
    */

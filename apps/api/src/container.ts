@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './lib/clock';
 import type { QueryAudit } from './lib/query-audit';
 import { createMetricsRegistry } from './plugins/metrics';
 import { createPrincipalRepository } from './modules/auth/principal.repository';
+import { createSessionCache } from './modules/auth/session-cache';
 import { createAuditService } from './modules/audit/audit.service';
 import { createAuditRepository } from './modules/audit/audit.repository';
 import { createSessionRevocations } from './lib/session-revocations';
@@ -26,6 +27,7 @@ import { createEndpointRepository } from './modules/endpoints/endpoints.reposito
 import { createEndpointService } from './modules/endpoints/endpoints.service';
 import { createTrunkRepository } from './modules/trunks/trunks.repository';
 import { createTrunkService } from './modules/trunks/trunks.service';
+import { createOutboundPolicyService } from './modules/outbound/outbound.service';
 import { createRoutingModule } from './modules/dids/routing.module';
 import { createRealtime } from './realtime/realtime';
 import type { RealtimeOptions } from './realtime/options';
@@ -87,9 +89,14 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     repo: createEndpointRepository(db),
     destinations: routing.destinations,
   });
-  const trunks = createTrunkService({ ...telephonyDeps, repo: createTrunkRepository(db) });
+  const trunks = createTrunkService({
+    ...telephonyDeps,
+    repo: createTrunkRepository(db),
+    allowPrivateHosts: config.TRUNK_ALLOW_PRIVATE_HOSTS,
+  });
   const araSync = ara.syncWith([endpoints.araSource, trunks.araSource]);
   const realtime = createRealtime({ config, db, log, metrics, clock, sessionRevocations, options: overrides.realtime });
+  const sessions = createSessionCache({ db, revocations: sessionRevocations, bus: realtime.bus });
   const notifications = createNotificationsService({
     db,
     repo: createNotificationsRepository(db),
@@ -119,6 +126,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const roles = createRolesService({ ...accessDeps, repo: rolesRepo, users: usersRepo });
   const tenants = createTenantsService({ ...accessDeps, repo: tenantsRepo, users: usersRepo });
   const ownTenant = createOwnTenantService({ db, repo: tenantsRepo, audit, clock });
+  const outboundPolicy = createOutboundPolicyService({ db, audit, clock });
 
   const callsRepo = createCallsRepository(db);
   const queueStats = createQueueStatsService({ db, repo: createQueueStatsRepository(db), clock });
@@ -135,12 +143,13 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     timers: overrides.telephonyTimers,
     pool: dbHandle.pool,
   });
-  const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony, directory: createRoutingDirectory(db) });
+  const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony, directory: createRoutingDirectory(db), outbound: outboundPolicy });
 
   const closers: (() => Promise<void>)[] = [];
   // Background auth work (reset and registration mail) finishes before the pool closes.
   closers.push(() => auth.background.drain());
   closers.push(() => realtime.close());
+  closers.push(async () => sessions.close());
   return {
     config,
     log,
@@ -151,6 +160,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     jwt,
     metrics,
     principals,
+    sessions,
     audit,
     sessionRevocations,
     notifications,
@@ -158,6 +168,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     roles,
     tenants,
     ownTenant,
+    outboundPolicy,
     auth,
     provisioning: ara.provisioning,
     endpoints,

@@ -83,4 +83,10 @@ describe('route access', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('the outbound calling policy is read with tenant.read and changed with tenant.write (issue 16.6)', () => {
+    const access = (key: string) => describeAccess(routes.find((r) => `${r.method} ${r.url}` === key)?.access);
+    expect(access('GET /api/v1/tenant/outbound-policy')).toBe('tenant.read');
+    expect(access('PUT /api/v1/tenant/outbound-policy')).toBe('tenant.write');
+  });
 });

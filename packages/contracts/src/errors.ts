@@ -17,6 +17,8 @@ export const errorStatus = {
   SIGN_IN_LINK_SENT: 401,
   FORBIDDEN: 403,
   FEATURE_DISABLED: 403,
+  /** The outbound calling policy refuses this number (blocked, premium, not allowed, international). */
+  DESTINATION_NOT_ALLOWED: 403,
   TENANT_SUSPENDED: 403,
   ACCOUNT_DISABLED: 403,
   SELF_REGISTRATION_DISABLED: 403,

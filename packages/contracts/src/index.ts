@@ -17,6 +17,7 @@ export * from './agents';
 export * from './ws';
 export * from './destinations';
 export * from './dids';
+export * from './outbound';
 export * from './queues';
 export * from './ivr';
 export * from './schedules';

@@ -28,6 +28,10 @@ export const permissionCatalog = {
   'agent.state': { group: 'Calls', description: 'Change own agent state and take calls' },
   'calls.read': { group: 'Calls', description: 'See live calls and queue statistics' },
   'calls.control': { group: 'Calls', description: 'Originate, hold, transfer and hang up calls' },
+  'calls.international': {
+    group: 'Calls',
+    description: "Call numbers outside the tenant's home country codes (outbound calling policy)",
+  },
   'calls.supervise': { group: 'Calls', description: "Listen, whisper and barge on agents' calls" },
   'cdr.read': { group: 'Calls', description: 'Search call records' },
   'cdr.export': { group: 'Calls', description: 'Export call records as CSV' },
@@ -73,6 +77,7 @@ const supervisorPermissions: Permission[] = [
   'ivr.read',
   'trunks.read',
   'calls.supervise',
+  'calls.international',
   'cdr.read',
   'cdr.export',
   'recordings.listen',

@@ -24,6 +24,7 @@ import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
 import { realTimers, type RouterEvent, type Timers } from './router/ports';
 import { createRoutingDirectory } from './router/routing-directory';
+import { createOutboundPolicyService } from '../modules/outbound/outbound.service';
 import { createTelephonyOwnersRepository } from './owners.repository';
 
 type Realtime = ReturnType<typeof createRealtime>;
@@ -149,6 +150,12 @@ export function createTelephony(deps: TelephonyDeps) {
     );
   }
 
+  const outboundPolicy = createOutboundPolicyService({ db: deps.db, clock: deps.clock });
+  const outboundGuard = {
+    check: (tenantId: string, number: string, userId: string | null) =>
+      outboundPolicy.check(tenantId, number, userId ? { kind: 'user-id', userId } : { kind: 'routing' }),
+  };
+
   function connect(server: AriServerConfig, configured: string[], lastSeen: Map<string, Date>) {
     client = createAriClient({ ...server, log });
     router = new CallRouter({
@@ -163,6 +170,7 @@ export function createTelephony(deps: TelephonyDeps) {
       owner: server.name,
       app: server.app,
       now: () => deps.clock.now(),
+      outbound: outboundGuard,
     });
     const r = router;
     client.events.onAny((e) => void r.handle(e as unknown as RouterEvent));

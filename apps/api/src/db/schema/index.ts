@@ -13,3 +13,4 @@ export * from './ivr';
 export * from './dids';
 export * from './telephony';
 export * from './login-throttle';
+export * from './outbound';

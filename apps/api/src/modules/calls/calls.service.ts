@@ -9,6 +9,7 @@ import type { Telephony } from '../../telephony/telephony.service';
 import type { CallRouter } from '../../telephony/router/call-router';
 import type { RoutingDirectory } from '../../telephony/router/ports';
 import type { CallRow, CallsRepository, SegmentRow } from './calls.repository';
+import type { OutboundPolicyService } from '../outbound/outbound.service';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -80,7 +81,16 @@ export function agentTalk(segments: CallSegment[]): CallDetail['agent_talk'] {
  * Live calls and call control. Reads come from the call records (any API instance can answer);
  * control goes to the call router running in this process's worker role.
  */
-export function createCallsService(deps: { db: Database; repo: CallsRepository; telephony: Telephony; directory: RoutingDirectory }) {
+export function createCallsService(deps: {
+  db: Database;
+  repo: CallsRepository;
+  telephony: Telephony;
+  directory: RoutingDirectory;
+  /** The outbound calling policy (issue 16.6); every number this service dials out is checked. */
+  outbound?: Pick<OutboundPolicyService, 'assert'>;
+}) {
+  const mayDial = async (ctx: TenantContext, number: string, path: string) =>
+    deps.outbound?.assert(ctx.tenantId, number, { kind: 'user', permissions: ctx.permissions }, path);
   /** Call control runs as router work, in order with the ARI events of the same calls. */
   function control<T>(fn: (c: CallRouter['control']) => Promise<T>): Promise<T> {
     const router = deps.telephony.router();
@@ -179,6 +189,7 @@ export function createCallsService(deps: { db: Database; repo: CallsRepository; 
       await control((c) => c.record(ctx.tenantId, id, on));
     },
     async transfer(ctx: TenantContext, id: string, input: TransferInput) {
+      if (input.target.type === 'number') await mayDial(ctx, input.target.number, 'body.target.number');
       await ownedLive(ctx, id);
       if (input.kind === 'blind') return control((c) => c.blindTransfer(ctx.tenantId, id, ctx.userId, input.target));
       return control((c) => c.consult(ctx.tenantId, id, input.target));
@@ -192,6 +203,7 @@ export function createCallsService(deps: { db: Database; repo: CallsRepository; 
       return control((c) => c.supervise(ctx.tenantId, id, ctx.userId, mode));
     },
     async originate(ctx: TenantContext, number: string) {
+      await mayDial(ctx, number, 'body.number');
       if (!(await deps.directory.endpointForUser(ctx.tenantId, ctx.userId))) {
         throw new AppError('UNPROCESSABLE', 'You have no phone (endpoint) assigned: ask an admin to assign one');
       }

@@ -1,7 +1,8 @@
 import type { Destination, DestinationOption, ListDestinationOptionsQuery, Page } from '@switchboard/contracts';
 import { destinationOptionKinds } from '@switchboard/contracts';
 import type { Executor } from '../../db/client';
-import { AppError } from '../../lib/app-error';
+import { AppError, fieldError } from '../../lib/app-error';
+import type { OutboundPolicyService } from '../outbound/outbound.service';
 import { decodeCursor, pageOf } from '../../lib/cursor';
 import type { DestinationReference, DestinationsRepository } from './destinations.repository';
 
@@ -25,7 +26,11 @@ export function inUse(what: string, refs: DestinationReference[]) {
 
 type OptionKind = (typeof destinationOptionKinds)[number];
 
-export function createDestinationsService(deps: { repo: DestinationsRepository }) {
+export function createDestinationsService(deps: {
+  repo: DestinationsRepository;
+  /** The outbound calling policy: an external number it refuses is refused here too (issue 16.6). */
+  outbound?: Pick<OutboundPolicyService, 'check'>;
+}) {
   const { repo } = deps;
 
   return {
@@ -56,7 +61,11 @@ export function createDestinationsService(deps: { repo: DestinationsRepository }
           }
           return;
         }
-        case 'external':
+        case 'external': {
+          const verdict = await deps.outbound?.check(tenantId, dest.number, { kind: 'routing' });
+          if (verdict && !verdict.allowed) throw fieldError(`${path}.number`, verdict.message);
+          return;
+        }
         case 'hangup':
           return;
       }

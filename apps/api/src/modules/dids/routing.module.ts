@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock';
 import type { AuditService } from '../audit/audit.service';
 import { createDestinationsRepository } from './destinations.repository';
 import { createDestinationsService } from './destinations.service';
+import { createOutboundPolicyService } from '../outbound/outbound.service';
 import { createDidsRepository } from './dids.repository';
 import { createDidsService } from './dids.service';
 import { didsRoutes } from './dids.routes';
@@ -32,7 +33,10 @@ import { schedulesRoutes } from '../schedules/schedules.routes';
  */
 export function createRoutingModule(deps: { db: Database; audit: AuditService; clock: Clock; config: Config }) {
   const { db, audit, clock, config } = deps;
-  const destinations = createDestinationsService({ repo: createDestinationsRepository(db) });
+  const destinations = createDestinationsService({
+    repo: createDestinationsRepository(db),
+    outbound: createOutboundPolicyService({ db, clock }),
+  });
   const queuesRepo = createQueuesRepository(db);
   const base = { db, audit, clock };
   return {

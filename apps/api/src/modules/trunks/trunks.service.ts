@@ -17,6 +17,7 @@ import type { AraSource } from '../../telephony/provisioning/ara-sync';
 import type { ProvisioningService } from '../../telephony/provisioning/provisioning.service';
 import type { SecretBox } from '../../telephony/provisioning/secret-box';
 import type { AuditService } from '../audit/audit.service';
+import { isInternalHost } from './trunk-host';
 import { toTrunk, trunkAra } from './trunk-mapping';
 import type { TrunkPatch, TrunkRepository, TrunkRow } from './trunks.repository';
 
@@ -27,6 +28,8 @@ export type TrunkServiceDeps = {
   secrets: SecretBox;
   audit: AuditService;
   clock: Clock;
+  /** TRUNK_ALLOW_PRIVATE_HOSTS: loopback, link-local and private hosts are accepted. */
+  allowPrivateHosts?: boolean;
 };
 
 const SUFFIX_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -55,6 +58,15 @@ function assertComplete(row: Pick<TrunkRow, 'kind' | 'username' | 'passwordEnc' 
   if (row.kind !== 'registration') return;
   if (!row.username) throw fieldError('body.username', 'Required for a registration trunk');
   if (!row.passwordEnc) throw fieldError('body.password', 'Required for a registration trunk');
+}
+
+/** 400 on a host that names this machine or an internal network, unless the operator allows it. */
+function assertPublicHost(host: string | undefined, allowPrivate: boolean | undefined) {
+  if (host === undefined || allowPrivate || !isInternalHost(host)) return;
+  throw fieldError(
+    'body.host',
+    'Loopback, link-local, private and multicast addresses are not allowed for a trunk (TRUNK_ALLOW_PRIVATE_HOSTS)',
+  );
 }
 
 /** Audit snapshot: never the password, only whether one is set. */
@@ -89,6 +101,7 @@ export function createTrunkService(deps: TrunkServiceDeps) {
 
     async create(ctx: TenantContext, input: CreateTrunkInput): Promise<Trunk> {
       assertMayShare(ctx, input.shared, false);
+      assertPublicHost(input.host, deps.allowPrivateHosts);
       const row = await db.transaction(async (tx) => {
         if (await repo.findByName(tx, ctx.tenantId, input.name)) throw duplicateName(input.name);
         const prefix = await provisioning.namespaceOf(tx, ctx.tenantId);
@@ -131,6 +144,7 @@ export function createTrunkService(deps: TrunkServiceDeps) {
       const row = await db.transaction(async (tx) => {
         const before = await loadOwn(tx, ctx, id);
         assertMayShare(ctx, input.shared, before.shared);
+        assertPublicHost(input.host, deps.allowPrivateHosts);
         if (
           input.name &&
           input.name !== before.name &&

@@ -1,6 +1,7 @@
 import type { CallRouter } from './call-router';
 import { ariTime, dialString, type LiveCall } from './live-calls';
 import type { Destination } from './ports';
+import { mayDialOut } from './outbound-guard';
 import { legOfEndpoint, noteLeg, openLegSegment } from './segments';
 
 /** Hang-up causes (Q.850) that mean the rung phone was busy or rejected the call. */
@@ -48,6 +49,7 @@ export class Destinations {
         );
       }
       case 'external': {
+        if (!(await mayDialOut(this.r, call, destination.number))) return;
         const trunk = await this.r.deps.directory.trunkFor(call.tenantId);
         if (!trunk) return this.r.finish(call, 'failed', 'no trunk for outside calls');
         return this.dialLeg(

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { OutboundGuardPort } from './outbound-guard';
 import type { CallsRepository } from '../../modules/calls/calls.repository';
 import type { CallSegmentKind } from '../../db/schema/calls';
 import type {
@@ -86,6 +87,8 @@ export type RouterDeps = {
   owner: string;
   app: string;
   now: () => Date;
+  /** The outbound calling policy, asked before a number leaves through a trunk (outbound-guard.ts). */
+  outbound?: OutboundGuardPort;
 };
 
 /** The calls this worker is routing, indexed by call id and by every channel that belongs to them. */
