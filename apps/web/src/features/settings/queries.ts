@@ -2,11 +2,13 @@
 
 import {
   messageResponseSchema,
+  outboundPolicyResponseSchema,
   recoveryCodesResponseSchema,
   sessionUserSchema,
   tenantSchema,
   tokenResponseSchema,
   totpEnrollResponseSchema,
+  type UpdateOutboundPolicyInput,
   type UpdateOwnTenantInput,
 } from '@switchboard/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -84,5 +86,25 @@ export function useRegenerateRecoveryCodes() {
   return useMutation({
     mutationFn: (code: string) =>
       api.post('/api/v1/auth/totp/recovery-codes', { code }, { schema: recoveryCodesResponseSchema }),
+  });
+}
+
+/** The tenant's outbound calling policy (toll-fraud guard). */
+export function useOutboundPolicy() {
+  const key = useTenantKey();
+  return useQuery({
+    queryKey: key('tenant', 'outbound-policy'),
+    queryFn: ({ signal }) =>
+      api.get('/api/v1/tenant/outbound-policy', { schema: outboundPolicyResponseSchema, signal }),
+  });
+}
+
+export function useUpdateOutboundPolicy() {
+  const key = useTenantKey();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateOutboundPolicyInput) =>
+      api.put('/api/v1/tenant/outbound-policy', input, { schema: outboundPolicyResponseSchema }),
+    onSuccess: (policy) => client.setQueryData(key('tenant', 'outbound-policy'), policy),
   });
 }

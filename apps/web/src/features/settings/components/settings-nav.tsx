@@ -17,6 +17,7 @@ export function SettingsNav() {
   const canReadTenant = usePermission('tenant.read') && Boolean(user.tenant_id);
   const tabs: Tab[] = [
     { href: '/settings', label: 'settings.nav.organisation', show: canReadTenant },
+    { href: '/settings/outbound', label: 'settings.nav.outbound', show: canReadTenant },
     { href: '/settings/profile', label: 'settings.nav.profile', show: true },
     { href: '/settings/password', label: 'settings.nav.password', show: true },
     { href: '/settings/two-factor', label: 'settings.nav.twoFactor', show: true },
