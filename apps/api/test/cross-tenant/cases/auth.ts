@@ -14,6 +14,7 @@ export default defineCrossTenantCases({
     'POST /api/v1/auth/logout': { skip: publicSecret },
     'POST /api/v1/auth/forgot-password': { skip: publicSecret },
     'POST /api/v1/auth/reset-password': { skip: publicSecret },
+    'POST /api/v1/auth/login-link': { skip: publicSecret },
     'GET /api/v1/auth/me': 'list',
     // I1: a tenant or user id in the body is refused, never mass-assigned.
     'PATCH /api/v1/auth/me': { body: (b) => ({ name: 'Renamed', tenant_id: b.tenantId, id: b.adminId }), expect: [400] },
