@@ -1,6 +1,10 @@
 import { EventEmitter } from 'node:events';
 
-export type Revocation = { userId: string; tenantId: string | null; reason: string };
+/**
+ * `sessionId` (the refresh-token family, an access token's `sid`) ends only that session;
+ * without it every session of the user ends.
+ */
+export type Revocation = { userId: string; tenantId: string | null; reason: string; sessionId?: string };
 
 /**
  * Tells open sockets that a user's sessions ended (logout, password change, disable, role change).

@@ -4,6 +4,7 @@ import { permissions as allPermissions, type Permission } from '@switchboard/con
 import { AppError } from '../lib/app-error';
 import type { JwtService } from '../lib/jwt';
 import type { PrincipalRepository } from '../modules/auth/principal.repository';
+import type { SessionCache } from '../modules/auth/session-cache';
 import type { RequestContext, RouteAccess, TenantContext } from './context';
 
 declare module 'fastify' {
@@ -25,7 +26,7 @@ function bearer(req: FastifyRequest): string | null {
   return scheme?.toLowerCase() === 'bearer' && token ? token : null;
 }
 
-export type AuthPluginOptions = { jwt: JwtService; principals: PrincipalRepository };
+export type AuthPluginOptions = { jwt: JwtService; principals: PrincipalRepository; sessions: SessionCache };
 
 /**
  * Builds `req.ctx` and enforces each route's declared access:
@@ -79,13 +80,19 @@ export async function contextFromToken(
   base: RequestContext,
 ): Promise<RequestContext> {
   const claims = await opts.jwt.verify(token);
-  const p = await opts.principals.findForToken(claims.sub, claims.tid, claims.op === true);
+  const [p, live] = await Promise.all([
+    opts.principals.findForToken(claims.sub, claims.tid, claims.op === true),
+    // Every access token is bound to a live session: logout or reuse detection ends it (A6, W8).
+    opts.sessions.isLive(claims.sid, claims.sub),
+  ]);
   if (!p) throw new AppError('TOKEN_INVALID', 'Invalid access token');
   if (p.status !== 'active') throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
   if (p.permVersion !== claims.pv) throw new AppError('TOKEN_INVALID', 'Access changed; sign in again');
   if (p.tenantStatus === 'suspended' && !p.platformAdmin) {
     throw new AppError('TENANT_SUSPENDED', 'This organisation is suspended');
   }
+  // Checked after the account, so a disabled user still learns why (ACCOUNT_DISABLED).
+  if (!live) throw new AppError('TOKEN_INVALID', 'This session has ended; sign in again');
   const perms: Permission[] = p.platformAdmin ? (p.tenantId ? [...allPermissions] : []) : p.permissions;
   return {
     ...base,

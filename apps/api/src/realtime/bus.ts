@@ -12,8 +12,17 @@ export type BusEvent = {
   ts: string;
 };
 
-/** A user's sessions ended: every instance closes that user's sockets (W8, T7). */
-export type BusRevocation = { kind: 'revocation'; userId: string; tenantId: string | null; reason: string };
+/**
+ * A user's sessions ended (or only `sessionId`): every instance closes those sockets and
+ * forgets them in its session cache (W8, T7, A6).
+ */
+export type BusRevocation = {
+  kind: 'revocation';
+  userId: string;
+  tenantId: string | null;
+  reason: string;
+  sessionId?: string;
+};
 
 /**
  * Fan-out was interrupted somewhere from `from` (ISO time) until now: every instance catches its

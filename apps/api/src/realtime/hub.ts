@@ -76,13 +76,14 @@ export function createHub(deps: HubDeps) {
     for (const conn of set) if (conn.tenantId === e.tenantId) conn.deliver(e);
   }
 
-  function closeUser(userId: string, tenantId: string | null, reason: string) {
+  function closeUser(userId: string, tenantId: string | null, reason: string, sessionId?: string) {
     const set = byUser.get(userId);
     if (!set) return;
     // A role or permission change may still allow access with a fresh token; anything else
     // (logout, password change, disable, token reuse) ends the session.
     const code = /role|perm/i.test(reason) ? wsCloseCodes.reauthenticate : wsCloseCodes.revoked;
     for (const conn of [...set]) {
+      if (sessionId && conn.ctx.sessionId !== sessionId) continue;
       if (tenantId === null || conn.tenantId === tenantId) {
         cutOff.inc({ reason: 'revoked' });
         conn.close(code, 'Session ended');
@@ -121,7 +122,7 @@ export function createHub(deps: HubDeps) {
 
   const unsubscribeBus = deps.bus.subscribe((msg: BusMessage) => {
     if (msg.kind === 'event') fanOut(msg);
-    else if (msg.kind === 'revocation') closeUser(msg.userId, msg.tenantId, msg.reason);
+    else if (msg.kind === 'revocation') closeUser(msg.userId, msg.tenantId, msg.reason, msg.sessionId);
     else void catchUpAll(new Date(msg.from));
   });
 

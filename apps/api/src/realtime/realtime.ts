@@ -49,7 +49,13 @@ export function createRealtime(deps: RealtimeDeps) {
 
   // Every instance closes the sockets of a revoked session, wherever the revocation happened.
   const stopRelay = deps.sessionRevocations.onRevoked((r) =>
-    bus.publish({ kind: 'revocation', userId: r.userId, tenantId: r.tenantId, reason: r.reason }),
+    bus.publish({
+      kind: 'revocation',
+      userId: r.userId,
+      tenantId: r.tenantId,
+      reason: r.reason,
+      ...(r.sessionId ? { sessionId: r.sessionId } : {}),
+    }),
   );
 
   return {

@@ -48,7 +48,7 @@ export const realtimeRoutes: FastifyPluginAsyncZod<{ container: Container }> = a
   const allowedOrigins = new Set(
     [config.PUBLIC_URL, ...config.CORS_ORIGINS].map(originOf).filter((o): o is string => o !== null),
   );
-  const authOpts = { jwt: container.jwt, principals: container.principals };
+  const authOpts = { jwt: container.jwt, principals: container.principals, sessions: container.sessions };
   const auth: SocketAuth = {
     async verify(token, base) {
       const claims = await container.jwt.verify(token);

@@ -282,7 +282,12 @@ export function createAuthService(deps: Deps) {
       if (!raw) return;
       const row = await deps.tokens.revokeSession(raw, 'logout');
       if (!row) return;
-      deps.sessionRevocations.revoke({ userId: row.userId, tenantId: row.tenantId, reason: 'logout' });
+      deps.sessionRevocations.revoke({
+        userId: row.userId,
+        tenantId: row.tenantId,
+        reason: 'logout',
+        sessionId: row.familyId,
+      });
       const account = await accounts.findAccountById(row.userId);
       if (account) {
         await deps.audit.record(actingAs(ctx, account), {

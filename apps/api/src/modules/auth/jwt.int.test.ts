@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SignJWT } from 'jose';
+import { SignJWT, decodeJwt } from 'jose';
 import { bearer, createTestApp, createTestTenant, type TestApp, type TestTenant } from '../../../test/helpers';
 
 const SECRET = new TextEncoder().encode('test-secret-test-secret-test-secret-0123456789');
@@ -13,10 +13,11 @@ afterAll(async () => t?.close());
 
 type Tweak = { alg?: string; iss?: string; aud?: string; exp?: number; nbf?: number };
 
-/** A token for the tenant's admin, valid unless a tweak spoils one property. */
+/** A token for the tenant's admin (in its live session), valid unless a tweak spoils one property. */
 function forge(tweak: Tweak = {}) {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ tid: tenant.tenantId, role: 'admin', pv: 1, sid: 'forged-session' })
+  const sid = (decodeJwt(tenant.admin.token) as { sid: string }).sid;
+  return new SignJWT({ tid: tenant.tenantId, role: 'admin', pv: 1, sid })
     .setProtectedHeader({ alg: tweak.alg ?? 'HS256', typ: 'JWT' })
     .setSubject(tenant.admin.id)
     .setIssuer(tweak.iss ?? 'switchboard')

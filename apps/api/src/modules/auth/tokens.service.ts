@@ -134,7 +134,10 @@ export function createTokensService(deps: Deps) {
         }
         const subject = await subjectFor(row, tx);
         if (subject instanceof AppError) {
-          if (subject.code !== 'TENANT_SUSPENDED') await repo.revokeFamily(tx, row.familyId, 'access', now);
+          if (subject.code !== 'TENANT_SUSPENDED') {
+            await repo.revokeFamily(tx, row.familyId, 'access', now);
+            return { error: subject, ended: row };
+          }
           return { error: subject };
         }
         const nextId = newId();
@@ -143,7 +146,12 @@ export function createTokensService(deps: Deps) {
         return { issued };
       });
       if (outcome.reused) {
-        deps.sessionRevocations.revoke({ userId: outcome.reused.userId, tenantId: outcome.reused.tenantId, reason: 'refresh_reuse' });
+        const r = outcome.reused;
+        deps.sessionRevocations.revoke({ userId: r.userId, tenantId: r.tenantId, reason: 'refresh_reuse', sessionId: r.familyId });
+      }
+      if (outcome.ended) {
+        const r = outcome.ended;
+        deps.sessionRevocations.revoke({ userId: r.userId, tenantId: r.tenantId, reason: 'session_ended', sessionId: r.familyId });
       }
       if (outcome.error) throw outcome.error;
       return outcome.issued!;
