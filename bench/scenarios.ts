@@ -40,4 +40,22 @@ export const scenarios: Scenario[] = [
         expectStatus(await fetch(`${baseUrl}/api/v1/users`, { headers }), 200, 'GET /api/v1/users');
     },
   },
+  {
+    name: 'bare Fastify + mysql2 queue by id',
+    prepare: async (ctx) => {
+      const { url, queueId } = await ctx.bareQueueLookup();
+      return async () => expectStatus(await fetch(url + queueId), 200, 'bare queue lookup');
+    },
+  },
+  {
+    name: 'API GET /api/v1/queues/:id',
+    baseline: 'bare Fastify + mysql2 queue by id',
+    prepare: async (ctx) => {
+      const { baseUrl, adminToken } = await ctx.api();
+      const { queueId } = await ctx.bareQueueLookup();
+      const headers = { authorization: `Bearer ${adminToken}` };
+      return async () =>
+        expectStatus(await fetch(`${baseUrl}/api/v1/queues/${queueId}`, { headers }), 200, 'GET /api/v1/queues/:id');
+    },
+  },
 ];
