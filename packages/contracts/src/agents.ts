@@ -18,6 +18,13 @@ export const agentStates = [
 export const agentStateSchema = z.enum(agentStates);
 export type AgentStateName = z.infer<typeof agentStateSchema>;
 
+/**
+ * The system pause reason the call router sets (in `reason_id`, never a tenant's pause reason id)
+ * when Asterisk refused to ring the agent's phone several offers in a row: the phone stopped
+ * answering qualify or lost its contact. It ends by itself when the phone is reachable again.
+ */
+export const PHONE_UNREACHABLE_REASON = 'system:phone_unreachable';
+
 /** The states an agent may pick for themselves (REST and the `agent.set_state` socket message). */
 export const selectableAgentStates = ['available', 'paused', 'away', 'offline'] as const;
 export const selectableAgentStateSchema = z.enum(selectableAgentStates);

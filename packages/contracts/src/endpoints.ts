@@ -55,6 +55,13 @@ export const registrationSchema = z.object({
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
+/**
+ * Whether Asterisk can reach the phone (ARI ContactStatusChange: its contact answers qualify
+ * OPTIONS). A registered phone can still be unreachable; the ACD never offers calls to it.
+ */
+export const reachabilitySchema = z.enum(['reachable', 'unreachable', 'unknown']);
+export type Reachability = z.infer<typeof reachabilitySchema>;
+
 export const endpointSchema = z.object({
   id: z.string(),
   extension: z.string(),
@@ -72,6 +79,7 @@ export const endpointSchema = z.object({
   /** The SIP username and Asterisk object name, unique across the platform. */
   sip_username: z.string(),
   registration: registrationSchema,
+  reachability: reachabilitySchema,
   created_at: isoDate,
   updated_at: isoDate,
 });

@@ -23,6 +23,7 @@ import { createAgentPort } from './router/agent-adapter';
 import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
 import { realTimers, type RouterEvent, type Timers } from './router/ports';
+import { syncReachability } from './router/reachability';
 import { createRoutingDirectory } from './router/routing-directory';
 import { createOutboundPolicyService } from '../modules/outbound/outbound.service';
 import { createTelephonyOwnersRepository } from './owners.repository';
@@ -174,6 +175,21 @@ export function createTelephony(deps: TelephonyDeps) {
     });
     const r = router;
     client.events.onAny((e) => void r.handle(e as unknown as RouterEvent));
+    const ariClient = client;
+    client.events.onConnected(() => {
+      void r
+        .run(() =>
+          syncReachability(
+            {
+              subscribe: (app, source) => ariClient.applications.subscribe(app, source),
+              list: () => ariClient.endpoints.listByTech('PJSIP'),
+            },
+            server.app,
+            r.deps,
+          ),
+        )
+        .catch((err) => log.warn({ err }, 'could not read phone reachability after connecting'));
+    });
     client.events.onConnected((info) => {
       void r
         .run(async () =>

@@ -28,4 +28,11 @@ export const endpoints = mysqlTable('endpoints', {
   araId: varchar('ara_id', { length: 40 }).notNull(),
   createdAt: timestamp('created_at').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
+  // migrations/0036_endpoint_reachability.sql
+  reachability: varchar('reachability', { length: 16 })
+    .notNull()
+    .default('unknown')
+    .$type<'reachable' | 'unreachable' | 'unknown'>(),
+  reachabilityAt: timestamp('reachability_at'),
+  failedOffers: int('failed_offers').notNull().default(0),
 });

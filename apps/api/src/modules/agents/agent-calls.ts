@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
-import type { AgentStateView } from '@switchboard/contracts';
+import { PHONE_UNREACHABLE_REASON, type AgentStateView } from '@switchboard/contracts';
 import { agentStates } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
 import type { AgentTransition } from './agent-transitions';
@@ -36,6 +36,31 @@ export function createAgentCalls(deps: { transition: AgentTransition; clock: Clo
         and(eq(agentStates.state, 'ringing'), callIs(callId))!,
         { state: next, reasonId: null, currentCallId: null, wrapupUntil: null },
         callId,
+      );
+    },
+
+    /**
+     * Asterisk refused to ring the agent's phone several offers in a row: ringing for this call →
+     * the system pause "phone unreachable" (reason PHONE_UNREACHABLE_REASON).
+     */
+    pauseUnreachable(tenantId: string, userId: string, callId: string): Promise<AgentStateView | null> {
+      return transition(
+        tenantId,
+        userId,
+        and(eq(agentStates.state, 'ringing'), callIs(callId))!,
+        { state: 'paused', reasonId: PHONE_UNREACHABLE_REASON, currentCallId: null, wrapupUntil: null },
+        callId,
+      );
+    },
+
+    /** The phone answers again: the system pause "phone unreachable" (only that one) → available. */
+    resumeReachable(tenantId: string, userId: string): Promise<AgentStateView | null> {
+      return transition(
+        tenantId,
+        userId,
+        and(eq(agentStates.state, 'paused'), eq(agentStates.reasonId, PHONE_UNREACHABLE_REASON))!,
+        { state: 'available', reasonId: null, currentCallId: null, wrapupUntil: null },
+        null,
       );
     },
 

@@ -22,6 +22,7 @@ export function toEndpoint(r: EndpointRow, registration: Registration): Endpoint
     enabled: r.enabled,
     sip_username: r.araId,
     registration,
+    reachability: r.reachability,
     created_at: r.createdAt.toISOString(),
     updated_at: r.updatedAt.toISOString(),
   };
@@ -29,7 +30,11 @@ export function toEndpoint(r: EndpointRow, registration: Registration): Endpoint
 
 /** The audit snapshot: the API view without live registration state. */
 export function auditView(r: EndpointRow) {
-  const { registration: _registration, ...rest } = toEndpoint(r, unregistered);
+  const {
+    registration: _registration,
+    reachability: _reachability,
+    ...rest
+  } = toEndpoint(r, unregistered);
   return rest;
 }
 

@@ -142,6 +142,9 @@ export function createEndpointService(deps: EndpointServiceDeps) {
           araId: endpointAraId(prefix, input.extension),
           createdAt: now,
           updatedAt: now,
+          reachability: 'unknown',
+          reachabilityAt: null,
+          failedOffers: 0,
         };
         await repo.insert(tx, created);
         await provision(tx, created, created.araId);

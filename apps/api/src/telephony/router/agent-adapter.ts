@@ -1,10 +1,22 @@
 import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { agentStates, callRecords, tenants } from '../../db/schema/index';
+import { agentStates, callRecords, endpoints, tenants } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
 import { startOfLocalDay } from '../../lib/time-zones';
 import type { AgentService } from '../../modules/agents/agents.service';
 import type { AgentPort } from './ports';
+import { allowUnscoped } from '../../lib/query-audit';
+
+allowUnscoped(
+  'phone reachability: an ARI endpoint event names only the ARA id, unique across the platform; the row names the tenant',
+  /^select `tenant_id`, `id`, `user_id`, `reachability` from `endpoints` where `endpoints`\.`ara_id` = \? limit \?$/is,
+);
+
+/**
+ * Originates Asterisk refuses in a row (Allocation failed: no reachable contact) before the agent
+ * is put in the system pause "phone unreachable"; any offer that rings resets the count.
+ */
+export const PHONE_FAILED_OFFERS_BEFORE_PAUSE = 3;
 
 /**
  * The router's agent port: availability and statistics read from the database, every state
@@ -37,6 +49,10 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
             eq(agentStates.tenantId, tenantId),
             inArray(agentStates.userId, userIds),
             eq(agentStates.state, 'available'),
+            // A phone with no reachable contact is not available (Asterisk would refuse the channel).
+            sql`NOT EXISTS (SELECT 1 FROM ${endpoints} WHERE ${endpoints.tenantId} = ${agentStates.tenantId}
+              AND ${endpoints.userId} = ${agentStates.userId} AND ${endpoints.enabled} = 1
+              AND ${endpoints.reachability} = 'unreachable')`,
           ),
         );
       if (!free.length) return [];
@@ -95,6 +111,59 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
     },
     async wrapUp(tenantId, userId, callId, seconds) {
       await agents.endCall(tenantId, userId, callId, seconds);
+    },
+    async phoneFailed(tenantId, userId, callId) {
+      const mine = and(eq(endpoints.tenantId, tenantId), eq(endpoints.userId, userId), eq(endpoints.enabled, true));
+      await db
+        .update(endpoints)
+        .set({ failedOffers: sql`${endpoints.failedOffers} + 1` })
+        .where(mine);
+      const [row] = await db
+        .select({ n: sql<number>`MAX(${endpoints.failedOffers})` })
+        .from(endpoints)
+        .where(mine);
+      const failures = Number(row?.n ?? 0);
+      if (failures < PHONE_FAILED_OFFERS_BEFORE_PAUSE) {
+        await agents.releaseOffer(tenantId, userId, callId);
+        return { failures, paused: false };
+      }
+      await db.update(endpoints).set({ failedOffers: 0 }).where(mine);
+      const paused = (await agents.pauseUnreachable(tenantId, userId, callId)) !== null;
+      return { failures, paused };
+    },
+    async phoneRang(tenantId, userId) {
+      await db
+        .update(endpoints)
+        .set({ failedOffers: 0 })
+        .where(
+          and(
+            eq(endpoints.tenantId, tenantId),
+            eq(endpoints.userId, userId),
+            sql`${endpoints.failedOffers} <> 0`,
+          ),
+        );
+    },
+    async contactStatus(araId, reachability) {
+      // The ARA id (`t42_1001`) is unique across tenants; the row names the tenant.
+      const [row] = await db
+        .select({ tenantId: endpoints.tenantId, id: endpoints.id, userId: endpoints.userId, was: endpoints.reachability })
+        .from(endpoints)
+        .where(eq(endpoints.araId, araId))
+        .limit(1);
+      if (!row) return null;
+      const scoped = and(eq(endpoints.tenantId, row.tenantId), eq(endpoints.id, row.id));
+      if (row.was !== reachability) {
+        await db
+          .update(endpoints)
+          .set({
+            reachability,
+            reachabilityAt: clock.now(),
+            ...(reachability === 'reachable' ? { failedOffers: 0 } : {}),
+          })
+          .where(scoped);
+      }
+      if (reachability === 'reachable' && row.userId) await agents.resumeReachable(row.tenantId, row.userId);
+      return { tenantId: row.tenantId, endpointId: row.id, userId: row.userId, changed: row.was !== reachability };
     },
     async freeFromCall(tenantId, callId) {
       const bound = await db

@@ -2,6 +2,7 @@ import type { Disposition } from '../../modules/calls/calls.repository';
 import { ariTime, LiveCalls, type LiveCall, type RouterDeps } from './live-calls';
 import type { Destination, RouterChannel, RouterEvent } from './ports';
 import { QueueEngine } from './queue-engine';
+import { noteReachability, reachabilityOf } from './reachability';
 import { Destinations } from './destinations';
 import { IvrRunner } from './ivr-runner';
 import { CallControl } from './call-control';
@@ -127,6 +128,9 @@ export class CallRouter {
       }
       case 'RecordingFinished':
         return;
+      case 'EndpointStateChange':
+      case 'ContactStatusChange':
+        return noteReachability(this.deps, e.endpoint, reachabilityOf(e));
     }
   }
 

@@ -57,7 +57,17 @@ export type RouterEvent =
       type: 'RecordingFinished';
       timestamp: string;
       recording: { name: string; target_uri: string; state: string };
+    }
+  | { type: 'EndpointStateChange'; timestamp: string; endpoint: RouterEndpoint }
+  | {
+      type: 'ContactStatusChange';
+      timestamp: string;
+      endpoint: RouterEndpoint;
+      contact_info: { uri: string; contact_status: string; aor: string };
     };
+
+/** An ARI endpoint as the reachability tracking reads it (`state`: online, offline, unknown). */
+export type RouterEndpoint = { technology: string; resource: string; state?: string };
 
 /** The ARI REST operations the router performs. */
 export type AriPort = {
@@ -205,6 +215,21 @@ export type AgentPort = {
   wrapUp(tenantId: string, userId: string, callId: string, seconds: number): Promise<void>;
   /** Every agent still ringing for or talking on this call → available (a call closed without its events, F7). */
   freeFromCall(tenantId: string, callId: string): Promise<void>;
+  /**
+   * Asterisk refused to ring this agent's phone for this call: counts the failure and releases the
+   * agent, or at PHONE_FAILED_OFFERS_BEFORE_PAUSE in a row puts them in the system pause "phone unreachable".
+   */
+  phoneFailed(tenantId: string, userId: string, callId: string): Promise<{ failures: number; paused: boolean }>;
+  /** The agent's phone rang: the count of refused offers starts again. */
+  phoneRang(tenantId: string, userId: string): Promise<void>;
+  /**
+   * Asterisk reported the phone (ARA id) reachable or not; stored for every API instance. A
+   * reachable phone ends its agent's "phone unreachable" pause. Null when no endpoint has that id.
+   */
+  contactStatus(
+    araId: string,
+    reachability: 'reachable' | 'unreachable' | 'unknown',
+  ): Promise<{ tenantId: string; endpointId: string; userId: string | null; changed: boolean } | null>;
 };
 
 /** Pushes live changes to the real-time hub (rooms: tenant, user, queue, supervisor). */

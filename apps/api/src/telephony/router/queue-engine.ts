@@ -208,6 +208,7 @@ export class QueueEngine {
         timeoutSeconds: config.ringTimeoutSeconds,
       });
       this.r.live.bind(channelId, call.id);
+      await this.r.safe(() => deps.agents.phoneRang(call.tenantId, userId));
       const timer = this.r.later((config.ringTimeoutSeconds + 1) * 1000, () =>
         this.r.onLegFailed(channelId, 19),
       );
@@ -223,9 +224,13 @@ export class QueueEngine {
       await this.r.publish(call, 'call.offered');
       return true;
     } catch (err) {
-      // Phone unregistered or unknown (ARI answers 500 "Allocation failed"): count it as a missed offer.
-      deps.log.info({ err, userId }, 'could not ring agent');
-      await deps.agents.release(call.tenantId, userId, call.id);
+      // No reachable contact (ARI answers 500 {"error":"Allocation failed"}): a missed offer for this
+      // caller, so the next agent is tried at once; after PHONE_FAILED_OFFERS_BEFORE_PAUSE in a row
+      // the agent is paused "phone unreachable" instead of being retried every tick.
+      call.queue!.missedBy.add(userId);
+      const { failures, paused } = await deps.agents.phoneFailed(call.tenantId, userId, call.id);
+      if (failures === 1 || paused)
+        deps.log.warn({ err, userId, failures, paused }, paused ? 'agent paused: phone unreachable' : 'could not ring agent');
       await this.r.timeline(call, 'offer_failed', `offerfail:${userId}:${deps.now().getTime()}`, {
         user_id: userId,
         reason: 'unreachable',

@@ -40,7 +40,11 @@ const callSchema = z
   .strict();
 
 const phoneSchema = z
-  .object({ registered: z.boolean().optional(), behaviour: behaviourSchema.optional() })
+  .object({
+    registered: z.boolean().optional(),
+    reachable: z.boolean().optional(),
+    behaviour: behaviourSchema.optional(),
+  })
   .strict();
 
 const demoSchema = z
@@ -70,7 +74,7 @@ function parse<T>(
  *   POST /_sim/calls                       { from, to, callerName?, fromEndpoint?, script? } → { id }
  *   POST /_sim/calls/{id}/dtmf             { digits }
  *   POST /_sim/calls/{id}/hold | unhold | hangup
- *   POST /_sim/phones/{resource}           { registered?, behaviour? }
+ *   POST /_sim/phones/{resource}           { registered?, reachable? (answers qualify), behaviour? }
  *   POST /_sim/phones/{resource}/answer | reject | hangup | hold | unhold
  *   POST /_sim/phones/{resource}/transfer  { exten }
  *   POST /_sim/drop-sockets, /_sim/restart
@@ -94,6 +98,7 @@ export function createControlHandler(sim: AriSimulator, demo?: DemoGenerator) {
           endpoints: [...core.endpoints.values()].map((e) => ({
             resource: e.resource,
             registered: e.registered,
+            reachable: e.reachable,
             tenantid: e.tenantid,
           })),
           demo: demo?.running ?? false,
@@ -138,6 +143,8 @@ export function createControlHandler(sim: AriSimulator, demo?: DemoGenerator) {
         if (!parsed.ok) return parsed.response;
         if (parsed.data.registered === true) phone.register();
         if (parsed.data.registered === false) phone.unregister();
+        if (parsed.data.reachable === false) phone.stopAnsweringQualify();
+        if (parsed.data.reachable === true) phone.answerQualify();
         if (parsed.data.behaviour) phone.setBehaviour(parsed.data.behaviour);
         return { status: 204 };
       }

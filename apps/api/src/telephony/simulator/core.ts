@@ -90,6 +90,7 @@ export class SimCore {
       accountcode: config.accountcode ?? config.tenantid ?? '',
       context: config.context ?? (config.tenantid ? `${config.tenantid}-internal` : 'from-internal'),
       registered: config.registered ?? true,
+      reachable: config.reachable ?? true,
       behaviour: config.behaviour ?? { mode: 'answer', afterMs: 1500 },
     };
     this.endpoints.set(endpoint.resource, endpoint);

@@ -20,6 +20,12 @@ export type SimEndpointConfig = {
   accountcode?: string;
   context?: string;
   registered?: boolean;
+  /**
+   * The registered contact answers qualify OPTIONS. False models a phone that went away without
+   * unregistering (Wi-Fi lost, powered off): the contact stays in ps_contacts but is Unreachable,
+   * the endpoint is offline and originates to it fail with 500 Allocation failed, as on Asterisk.
+   */
+  reachable?: boolean;
   behaviour?: PhoneBehaviour;
 };
 

@@ -86,7 +86,7 @@ export function resolveDialTarget(core: SimCore, target: string): ResolvedEndpoi
     return { endpoint: trunk, external: number };
   }
   const endpoint = core.endpoints.get(resourcePart);
-  if (!endpoint || !endpoint.registered) return allocationFailed();
+  if (!endpoint || !endpoint.registered || !endpoint.reachable) return allocationFailed();
   return { endpoint };
 }
 

@@ -9,7 +9,7 @@ export function endpointJson(core: SimCore, endpoint: SimEndpoint): Endpoint {
   return {
     technology: endpoint.technology,
     resource: endpoint.resource,
-    state: endpoint.registered ? 'online' : 'offline',
+    state: endpoint.registered && endpoint.reachable ? 'online' : 'offline',
     channel_ids: [...core.channels.values()]
       .filter((c) => c.json.name.startsWith(prefix))
       .map((c) => c.json.id),

@@ -219,6 +219,7 @@ export function phoneHandle(core: SimCore, resource: string) {
   const setRegistered = (registered: boolean) => {
     if (endpoint.registered === registered) return;
     endpoint.registered = registered;
+    if (registered) endpoint.reachable = true; // a fresh REGISTER comes with a qualify answer
     const apps = core.appsSubscribedTo(`endpoint:${endpoint.technology}/${resource}`);
     core.emit('EndpointStateChange', { endpoint: endpointJson(core, endpoint) }, apps);
     core.emit(
@@ -235,6 +236,27 @@ export function phoneHandle(core: SimCore, resource: string) {
       apps,
     );
   };
+  /** Qualify OPTIONS stop (or start again) being answered: Unreachable / Reachable, as Asterisk reports it. */
+  const setReachable = (reachable: boolean) => {
+    if (endpoint.reachable === reachable) return;
+    endpoint.reachable = reachable;
+    if (!endpoint.registered) return; // no contact to qualify
+    const apps = core.appsSubscribedTo(`endpoint:${endpoint.technology}/${resource}`);
+    core.emit(
+      'ContactStatusChange',
+      {
+        endpoint: endpointJson(core, endpoint),
+        contact_info: {
+          uri: `sip:${resource}@192.0.2.10:5060`,
+          contact_status: reachable ? 'Reachable' : 'Unreachable',
+          aor: resource,
+          roundtrip_usec: reachable ? '1200' : '0',
+        },
+      },
+      apps,
+    );
+    core.emit('EndpointStateChange', { endpoint: endpointJson(core, endpoint) }, apps);
+  };
   const live = () => currentChannel(core, resource);
   return {
     resource,
@@ -243,6 +265,11 @@ export function phoneHandle(core: SimCore, resource: string) {
     },
     register: () => setRegistered(true),
     unregister: () => setRegistered(false),
+    get reachable() {
+      return endpoint.reachable;
+    },
+    stopAnsweringQualify: () => setReachable(false),
+    answerQualify: () => setReachable(true),
     setBehaviour(behaviour: PhoneBehaviour) {
       endpoint.behaviour = behaviour;
     },

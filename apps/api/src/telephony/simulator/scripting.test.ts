@@ -71,6 +71,28 @@ describe('simulator scripting', () => {
     });
   });
 
+  it('a phone that stops answering qualify goes Unreachable (ContactStatusChange, endpoint offline) and refuses channels as Asterisk does', async () => {
+    const h = await start();
+    await h.client.applications.subscribe(h.sim.app, 'endpoint:PJSIP');
+    expect((await control(h, '/phones/t1_1001', { reachable: false })).status).toBe(204);
+    const change = await h.nextEvent('ContactStatusChange', (e) => e.endpoint.resource === 't1_1001');
+    expect(change.contact_info).toMatchObject({ contact_status: 'Unreachable', aor: 't1_1001' });
+    await h.nextEvent('EndpointStateChange', (e) => e.endpoint.resource === 't1_1001' && e.endpoint.state === 'offline');
+    expect((await h.client.endpoints.get('PJSIP', 't1_1001')).state).toBe('offline');
+    for (const attempt of [
+      () => h.client.channels.originate({ endpoint: 'PJSIP/t1_1001', app: 'switchboard' }),
+      () => h.client.channels.create({ endpoint: 'PJSIP/t1_1001', app: 'switchboard' }),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({ status: 500, message: 'Allocation failed' });
+    }
+    expect((await control(h, '/phones/t1_1001', { reachable: true })).status).toBe(204);
+    const back = await h.nextEvent(
+      'ContactStatusChange',
+      (e) => e.endpoint.resource === 't1_1001' && e.contact_info.contact_status === 'Reachable',
+    );
+    expect(back.endpoint.state).toBe('online');
+  });
+
   it('a manual phone rings until answered over the control API', async () => {
     const h = await start();
     await control(h, '/phones/t1_1002', { behaviour: { mode: 'manual' } });
