@@ -78,9 +78,9 @@ export function createQueuesService(deps: QueuesServiceDeps) {
   const { db, repo, destinations, audit, clock } = deps;
 
   async function get(ctx: TenantContext, id: string): Promise<Queue> {
-    const row = await repo.findById(ctx.tenantId, id);
+    // One wait instead of two: the count of a queue that does not exist is simply unused.
+    const [row, counts] = await Promise.all([repo.findById(ctx.tenantId, id), repo.memberCounts(ctx.tenantId, [id])]);
     if (!row) throw notFound('Queue');
-    const counts = await repo.memberCounts(ctx.tenantId, [id]);
     return toQueue(row, counts.get(id) ?? 0);
   }
 
