@@ -3,6 +3,7 @@ import { isoDate, plainString } from './common';
 import { agentStateViewSchema, selectableAgentStateSchema } from './agents';
 import { liveCallEventSchema, queueStatsSchema, telephonyStatusSchema } from './calls';
 import { notificationSchema } from './notifications';
+import { reachabilitySchema } from './endpoints';
 
 /**
  * The `/ws` protocol (DESIGN §4). Every frame is one JSON object, discriminated by `type`, in
@@ -87,6 +88,15 @@ export const wsEventCatalog = {
   'call.ended': liveCallEventSchema,
   'queue.stats': z.object({ queues: z.array(queueStatsSchema) }),
   'telephony.status': telephonyStatusSchema,
+  /**
+   * To `supervisor:<tid>` and the phone owner's `user:<id>` when Asterisk reports the phone
+   * reachable or not (ContactStatusChange / endpoint state). Unreachable phones get no calls.
+   */
+  'endpoint.reachability': z.object({
+    endpoint_id: z.string(),
+    user_id: z.string().nullable(),
+    reachability: reachabilitySchema,
+  }),
   /** To `user:<id>` when a notification is stored for that user (the bell). */
   'notification.created': notificationSchema,
 } as const;

@@ -1,5 +1,6 @@
 'use client';
 
+import { PHONE_UNREACHABLE_REASON } from '@switchboard/contracts';
 import type { AgentStateView, PauseReason, SetAgentStateInput } from '@switchboard/contracts';
 import { toast } from 'sonner';
 import {
@@ -57,6 +58,11 @@ export function StateSelector({ state }: { state: AgentStateView }) {
     <div className="grid gap-3">
       <div className="flex flex-wrap items-center gap-3">
         <AgentStateBadge state={state.state} className="px-3 py-1 text-sm" />
+        {state.state === 'paused' && state.reason_id === PHONE_UNREACHABLE_REASON ? (
+          <span className="text-sm text-destructive" role="status" data-testid="phone-unreachable">
+            {t('agentConsole.phoneUnreachable')}
+          </span>
+        ) : null}
         {state.state === 'paused' && reasonName(state.reason_id) ? (
           <span className="text-sm text-muted-foreground">{reasonName(state.reason_id)}</span>
         ) : null}

@@ -46,7 +46,7 @@ export function EndpointsListView() {
       {
         id: 'registration',
         header: t('endpoints.registration.title'),
-        cell: ({ row }) => <RegistrationBadge registration={row.original.registration} />,
+        cell: ({ row }) => <RegistrationBadge registration={row.original.registration} reachability={row.original.reachability} />,
       },
       {
         id: 'enabled',

@@ -1,14 +1,27 @@
 'use client';
 
-import type { Registration } from '@switchboard/contracts';
+import type { Reachability, Registration } from '@switchboard/contracts';
 import { Badge } from '@/components/ui/badge';
 import { Tooltip } from '@/components/ui/tooltip';
 import { useFormat, useT } from '@/lib/i18n';
 
 /** Registered (with its contacts in a tooltip) or unregistered, as Asterisk's ps_contacts says. */
-export function RegistrationBadge({ registration }: { registration: Registration }) {
+export function RegistrationBadge({
+  registration,
+  reachability,
+}: {
+  registration: Registration;
+  reachability?: Reachability;
+}) {
   const t = useT();
   const format = useFormat();
+  if (registration.status === 'registered' && reachability === 'unreachable') {
+    return (
+      <Badge variant="destructive" title={t('endpoints.registration.unreachableHint')}>
+        {t('endpoints.registration.unreachable')}
+      </Badge>
+    );
+  }
   if (registration.status !== 'registered') {
     return <Badge variant="secondary">{t('endpoints.registration.unregistered')}</Badge>;
   }
