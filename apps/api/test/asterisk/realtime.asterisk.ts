@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestApp, createTestTenant, login, TEST_PASSWORD, type TestApp, type TestTenant } from '../helpers';
+import { ARI, cli, realtimeErrors, sipp, sippMessages, startAsterisk, stopAsterisk } from './lab';
+
+// One Asterisk for the file, on the test app's own database (ARA tables from the migrations).
+let t: TestApp;
+let tenant: TestTenant;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are read field by field
+const api = async (method: string, url: string, token: string, body?: unknown): Promise<{ status: number; body: any }> => {
+  const res = await t.app.inject({ method: method as 'GET', url, headers: bearer(token), ...(body !== undefined ? { payload: body as object } : {}) });
+  return { status: res.statusCode, body: res.body ? res.json() : null };
+};
+const waitFor = async <T>(fn: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> => {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+type Phone = { endpointId: string; user: string; password: string; extension: string; port: number; userId?: string; token?: string };
+let nextPort = 6100;
+async function makePhone(extension: string, opts: { agent?: boolean } = {}): Promise<Phone> {
+  const admin = tenant.admin.token;
+  let userId: string | undefined;
+  let token: string | undefined;
+  if (opts.agent) {
+    const email = `a${extension}-${randomBytes(3).toString('hex')}@${tenant.slug}.test`;
+    const u = await api('POST', '/api/v1/users', admin, { email, name: `Agent ${extension}`, password: TEST_PASSWORD, role_id: tenant.roleIds.agent });
+    expect(u.status).toBe(201);
+    userId = u.body.data.id;
+    token = await login(t.app, email);
+  }
+  const e = await api('POST', '/api/v1/endpoints', admin, { extension, display_name: `Phone ${extension}`, ...(userId ? { user_id: userId } : {}) });
+  expect(e.status, JSON.stringify(e.body)).toBe(201);
+  const r = await api('POST', `/api/v1/endpoints/${e.body.data.id}/reveal-password`, admin);
+  expect(r.status).toBe(200);
+  return { endpointId: e.body.data.id, user: r.body.data.sip_username, password: r.body.data.password, extension, port: nextPort++, userId, token };
+}
+async function register(p: Phone, scenario = 'register.xml') {
+  const s = sipp(scenario, { localPort: p.port, service: p.user, user: p.user, password: p.password, calls: 1, timeoutS: 10 });
+  return s.done;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({
+    env: { ARI_URL: ARI.url, ARI_USERNAME: ARI.username, ARI_PASSWORD: ARI.password, ARI_APP: ARI.app, TRUNK_ALLOW_PRIVATE_HOSTS: 'true' },
+  });
+  await startAsterisk(t.url);
+  tenant = await createTestTenant(t.app);
+  await t.app.container.telephony.start();
+  await waitFor(async () => t.app.container.telephony.status().status === 'connected', 'telephony connected');
+}, 120_000);
+
+afterAll(async () => {
+  await t?.app.container.telephony.stop();
+  await stopAsterisk();
+  await t?.close();
+});
+
+describe('registration against a real Asterisk (ARA over ODBC)', () => {
+  it('an endpoint created through the API registers with the revealed credentials, and the API shows it registered', async () => {
+    const p = await makePhone('2001');
+    const r = await register(p);
+    expect(r.code, r.out + sippMessages('register.xml', p.port)).toBe(0);
+    expect(await cli('pjsip show contacts')).toContain(p.user);
+    const ep = await waitFor(async () => {
+      const g = await api('GET', `/api/v1/endpoints/${p.endpointId}`, tenant.admin.token);
+      return g.body.data.registration.status === 'registered' && g.body.data;
+    }, 'API shows the endpoint registered');
+    expect(ep.registration.contacts.length).toBe(1);
+  });
+
+  it('a wrong password is refused', async () => {
+    const p = await makePhone('2002');
+    const r = await register({ ...p, password: 'wrong-password' }, 'register-refused.xml');
+    expect(r.code, r.out).toBe(0);
+    expect(await cli('pjsip show contacts')).not.toContain(p.user);
+  });
+
+  it('a disabled endpoint cannot register', async () => {
+    const p = await makePhone('2003');
+    const d = await api('PATCH', `/api/v1/endpoints/${p.endpointId}`, tenant.admin.token, { enabled: false });
+    expect(d.status).toBe(200);
+    const r = await register(p, 'register-refused.xml');
+    expect(r.code, r.out + sippMessages('register-refused.xml', p.port)).toBe(0);
+    expect(await cli('pjsip show contacts')).not.toContain(p.user);
+    const g = await api('GET', `/api/v1/endpoints/${p.endpointId}`, tenant.admin.token);
+    expect(g.body.data.registration.status).toBe('unregistered');
+  });
+
+  it('Asterisk logs no realtime or unknown-column errors for our ARA tables', async () => {
+    expect(await cli(`pjsip show endpoint ${(await makePhone('2004')).user}`)).toContain('Endpoint:');
+    expect(realtimeErrors()).toEqual([]);
+  });
+});
