@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -18,6 +17,7 @@ import { createContainer, type Container, type Ports } from './container';
 import { errorsPlugin, sendFrameworkError } from './plugins/errors';
 import { jsonBodyPlugin } from './plugins/json-body';
 import { authPlugin } from './plugins/auth';
+import { securityHeadersPlugin } from './plugins/security-headers';
 import { metricsPlugin } from './plugins/metrics';
 import { healthRoutes, type ReadinessProbe } from './modules/health/health.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -98,7 +98,11 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      routeTable.push({ method, url: route.url, access: (route.config as { access?: unknown } | undefined)?.access });
+      routeTable.push({
+        method,
+        url: route.url,
+        access: (route.config as { access?: unknown } | undefined)?.access,
+      });
     }
   });
   app.addHook('onClose', async () => container.close());
@@ -109,14 +113,16 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
   await app.register(errorsPlugin);
   await app.register(jsonBodyPlugin);
   await app.register(metricsPlugin, { registry: container.metrics });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // swagger-ui at /api/docs needs its own inline styles and images.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
+  await app.register(securityHeadersPlugin, {
+    helmet: {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // swagger-ui at /api/docs needs its own inline styles and images.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          scriptSrc: ["'self'"],
+        },
       },
     },
   });
@@ -153,6 +159,7 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
     jwt: container.jwt,
     principals: container.principals,
     sessions: container.sessions,
+    forgetPrincipals: container.principals.clear,
   });
 
   const probes: ReadinessProbe[] = [
@@ -161,7 +168,10 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
       name: 'telephony',
       check: async () => {
         const s = container.telephony.status();
-        return { ok: s.status !== 'degraded', detail: s.detail ?? `${s.status}${s.simulated ? ' (simulated)' : ''}` };
+        return {
+          ok: s.status !== 'degraded',
+          detail: s.detail ?? `${s.status}${s.simulated ? ' (simulated)' : ''}`,
+        };
       },
     },
     {
@@ -169,7 +179,10 @@ export async function buildApp({ config, ports = {}, logger }: BuildAppOptions):
       name: 'realtime',
       check: async () => {
         const { bus } = container.realtime;
-        return { ok: bus.healthy(), detail: bus.mode === 'redis' ? (bus.healthy() ? 'redis' : 'redis unreachable') : 'in-process' };
+        return {
+          ok: bus.healthy(),
+          detail: bus.mode === 'redis' ? (bus.healthy() ? 'redis' : 'redis unreachable') : 'in-process',
+        };
       },
     },
   ];

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './lib/clock';
 import type { QueryAudit } from './lib/query-audit';
 import { createMetricsRegistry } from './plugins/metrics';
 import { createPrincipalRepository } from './modules/auth/principal.repository';
+import { createPrincipalCache } from './modules/auth/principal-cache';
 import { createSessionCache } from './modules/auth/session-cache';
 import { createAuditService } from './modules/audit/audit.service';
 import { createAuditRepository } from './modules/audit/audit.repository';
@@ -76,9 +77,9 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   });
   const metrics: Registry = createMetricsRegistry();
 
-  const principals = createPrincipalRepository(db);
   const audit = createAuditService({ repo: createAuditRepository(db), clock });
   const sessionRevocations = createSessionRevocations();
+  const principals = createPrincipalCache({ principals: createPrincipalRepository(db), revocations: sessionRevocations });
   const auth = createAuthModule({ db, config, clock, mailer, jwt, audit, sessionRevocations, log });
   const ara = createTelephonyProvisioning({ db, config, clock });
   const telephonyDeps = { db, audit, clock, provisioning: ara.provisioning, secrets: ara.secrets };
@@ -150,6 +151,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   closers.push(() => auth.background.drain());
   closers.push(() => realtime.close());
   closers.push(async () => sessions.close());
+  closers.push(async () => principals.close());
   return {
     config,
     log,

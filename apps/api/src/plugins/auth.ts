@@ -26,7 +26,15 @@ function bearer(req: FastifyRequest): string | null {
   return scheme?.toLowerCase() === 'bearer' && token ? token : null;
 }
 
-export type AuthPluginOptions = { jwt: JwtService; principals: PrincipalRepository; sessions: SessionCache };
+export type AuthPluginOptions = {
+  jwt: JwtService;
+  principals: PrincipalRepository;
+  sessions: SessionCache;
+  /** Forgets cached principals; called after every successful write, so its effect is seen at once. */
+  forgetPrincipals?: () => void;
+};
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Builds `req.ctx` and enforces each route's declared access:
@@ -41,6 +49,14 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
   });
 
   app.decorateRequest('ctx', null as unknown as RequestContext);
+
+  if (opts.forgetPrincipals) {
+    const forget = opts.forgetPrincipals;
+    // Before the answer leaves: the caller's next request already sees what this write changed.
+    app.addHook('onSend', async (req, reply) => {
+      if (!READS.has(req.method) && reply.statusCode < 400) forget();
+    });
+  }
 
   app.addHook('onRequest', async (req) => {
     req.ctx = {

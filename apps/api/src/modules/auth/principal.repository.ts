@@ -17,8 +17,9 @@ export type Principal = {
 };
 
 /**
- * Loads who a verified token belongs to, fresh on every request, so a disabled user, a changed
- * role or a suspended tenant takes effect at once (RELIABILITY T7).
+ * Loads who a verified token belongs to. Requests reach it through `principal-cache.ts`, which
+ * remembers an answer for at most 500 ms and forgets everything on any write or revocation, so a
+ * disabled user, a changed role or a suspended tenant still takes effect at once (RELIABILITY T7).
  */
 export function createPrincipalRepository(db: Database) {
   return {

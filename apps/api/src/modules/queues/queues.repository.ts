@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, like, notInArray } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, like, notInArray, sql } from 'drizzle-orm';
 import type { ListQueuesQuery } from '@switchboard/contracts';
 import type { Database, Executor } from '../../db/client';
 import { queueMembers, queues, users } from '../../db/schema/index';
@@ -29,6 +29,20 @@ const memberColumns = {
 };
 
 export function createQueuesRepository(db: Database) {
+  // Built once: the detail read is the hottest queue query, and building drizzle SQL per request costs
+  // more than the lookup itself (issue 16 performance).
+  const tenantParam = sql.placeholder('tenantId');
+  const idParam = sql.placeholder('id');
+  const memberCountOf = db
+    .select({ n: count() })
+    .from(queueMembers)
+    .innerJoin(users, memberUser)
+    .where(and(eq(queueMembers.tenantId, tenantParam), eq(queueMembers.queueId, idParam)));
+  const withMemberCount = db
+    .select({ row: queues, members: sql<number>`(${memberCountOf})`.mapWith(Number) })
+    .from(queues)
+    .where(and(eq(queues.tenantId, tenantParam), eq(queues.id, idParam)))
+    .prepare();
   return {
     async findById(tenantId: string, id: string, exec: Executor = db, lock = false): Promise<QueueRow | null> {
       const q = exec
@@ -36,6 +50,11 @@ export function createQueuesRepository(db: Database) {
         .from(queues)
         .where(and(eq(queues.tenantId, tenantId), eq(queues.id, id)));
       const [r] = lock ? await q.for('update') : await q;
+      return r ?? null;
+    },
+    /** One queue and its member count in one round trip (the detail page and the API's GET). */
+    async findWithMemberCount(tenantId: string, id: string): Promise<{ row: QueueRow; members: number } | null> {
+      const [r] = await withMemberCount.execute({ tenantId, id });
       return r ?? null;
     },
     async list(tenantId: string, q: ListQueuesQuery, afterId: string | null, limit: number) {

@@ -78,10 +78,9 @@ export function createQueuesService(deps: QueuesServiceDeps) {
   const { db, repo, destinations, audit, clock } = deps;
 
   async function get(ctx: TenantContext, id: string): Promise<Queue> {
-    // One wait instead of two: the count of a queue that does not exist is simply unused.
-    const [row, counts] = await Promise.all([repo.findById(ctx.tenantId, id), repo.memberCounts(ctx.tenantId, [id])]);
-    if (!row) throw notFound('Queue');
-    return toQueue(row, counts.get(id) ?? 0);
+    const found = await repo.findWithMemberCount(ctx.tenantId, id);
+    if (!found) throw notFound('Queue');
+    return toQueue(found.row, found.members);
   }
 
   return {
