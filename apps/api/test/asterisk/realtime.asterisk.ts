@@ -97,3 +97,56 @@ describe('registration against a real Asterisk (ARA over ODBC)', () => {
     expect(realtimeErrors()).toEqual([]);
   });
 });
+
+describe('DID → queue → agent on a real Asterisk', () => {
+  it('the Available agent’s phone rings, answers, is bridged with the caller; one record; wrap-up then available', async () => {
+    const admin = tenant.admin.token;
+    const agent = await makePhone('2101', { agent: true });
+    const trunk = await api('POST', '/api/v1/trunks', admin, { name: 'Carrier', kind: 'ip', host: '127.0.0.2', port: 5070 });
+    expect(trunk.status, JSON.stringify(trunk.body)).toBe(201);
+    const q = await api('POST', '/api/v1/queues', admin, { name: `Support ${randomBytes(2).toString('hex')}`, wrapup_seconds: 3 });
+    expect(q.status, JSON.stringify(q.body)).toBe(201);
+    expect((await api('PUT', `/api/v1/queues/${q.body.data.id}/members`, admin, { members: [{ user_id: agent.userId, penalty: 0 }] })).status).toBe(200);
+    const did = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    expect((await api('POST', '/api/v1/dids', admin, { number: did, destination: { type: 'queue', queue_id: q.body.data.id } })).status).toBe(201);
+
+    expect((await register(agent)).code).toBe(0);
+    const phone = sipp('agent.xml', { localPort: agent.port, pauseMs: 1500 });
+    let watch: NodeJS.Timeout | undefined;
+    try {
+      expect((await api('PUT', '/api/v1/agents/me/state', agent.token!, { state: 'available' })).status).toBe(200);
+      const caller = sipp('caller.xml', { localIp: '127.0.0.2', localPort: 5070, service: did, pauseMs: 4000, calls: 1, timeoutS: 20, keys: { caller: '15550001' } });
+      const states = new Set<string>();
+      watch = setInterval(() => {
+        void api('GET', '/api/v1/agents/me/state', agent.token!).then((r) => states.add(r.body?.data?.state));
+      }, 100);
+      const c = await caller.done;
+      expect(c.code, c.out + sippMessages('caller.xml', 5070)).toBe(0);
+      const rows = await waitFor(async () => {
+        const rs = await t.app.container.db.query.callRecords.findMany({ where: (r, { eq }) => eq(r.tenantId, tenant.tenantId) });
+        return rs.length > 0 && rs.every((r) => r.status === 'ended') && rs;
+      }, 'the call record to end');
+      expect(rows).toHaveLength(1);
+      const rec = await t.app.container.calls.get(
+        { tenantId: tenant.tenantId, userId: tenant.supervisor.id, permissions: new Set(['calls.supervise', 'cdr.read', 'calls.read']) } as never,
+        rows[0]!.id,
+      );
+      expect(rec).toMatchObject({ did, queue_id: q.body.data.id, agent_user_id: agent.userId, disposition: 'answered' });
+      expect(rec.wait_seconds).toBeGreaterThanOrEqual(1);
+      expect(rec.wait_seconds).toBeLessThan(6);
+      expect(rec.talk_seconds).toBeGreaterThanOrEqual(1);
+      expect(rec.talk_seconds).toBeLessThan(6);
+      // The worker's periodic task ends wrap-ups; this test app runs no worker loop, so run it here.
+      await waitFor(async () => states.has('wrap_up') && (await t.app.container.agents.expireWrapUps()) >= 0 && (await api('GET', '/api/v1/agents/me/state', agent.token!)).body.data.state === 'available', 'wrap-up then available', 10_000).catch((e: Error) => {
+        throw new Error(`${e.message}; states seen: ${[...states].join(', ')}`);
+      });
+      expect([...states]).toEqual(expect.arrayContaining(['ringing', 'on_call', 'wrap_up', 'available']));
+      const agentMsgs = sippMessages('agent.xml', agent.port);
+      expect(agentMsgs).toContain('INVITE sip:');
+      expect(agentMsgs).toContain('BYE sip:');
+    } finally {
+      clearInterval(watch);
+      await phone.stop();
+    }
+  });
+});
