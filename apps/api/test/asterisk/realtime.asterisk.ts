@@ -150,3 +150,29 @@ describe('DID → queue → agent on a real Asterisk', () => {
     }
   });
 });
+
+describe('internal extension to extension on a real Asterisk', () => {
+  it('2201 dials 2202: the calling phone gets 180 while the callee rings and 200 when it answers', async () => {
+    const a = await makePhone('2201');
+    const b = await makePhone('2202');
+    expect((await register(a)).code).toBe(0);
+    expect((await register(b)).code).toBe(0);
+    const callee = sipp('agent.xml', { localPort: b.port, pauseMs: 1500 });
+    try {
+      const c = await sipp('caller-ring.xml', {
+        localPort: a.port,
+        service: '2202',
+        user: a.user,
+        password: a.password,
+        pauseMs: 1000,
+        calls: 1,
+        timeoutS: 20,
+        keys: { caller: a.user },
+      }).done;
+      expect(c.code, c.out + sippMessages('caller-ring.xml', a.port)).toBe(0);
+      expect(sippMessages('agent.xml', b.port)).toContain('INVITE sip:');
+    } finally {
+      await callee.stop();
+    }
+  });
+});
