@@ -176,3 +176,42 @@ describe('internal extension to extension on a real Asterisk', () => {
     }
   });
 });
+
+describe('outbound through an IP trunk on a real Asterisk', () => {
+  it('a phone dials out: the caller gets 180/200; the carrier gets no re-INVITE/UPDATE with the phone’s internal name', async () => {
+    const admin = tenant.admin.token;
+    const list = await api('GET', '/api/v1/trunks', admin);
+    let trunkId = list.body.data.find((tr: { host: string }) => tr.host === '127.0.0.2')?.id as string | undefined;
+    if (!trunkId) {
+      const tr = await api('POST', '/api/v1/trunks', admin, { name: 'Carrier', kind: 'ip', host: '127.0.0.2', port: 5070 });
+      expect(tr.status, JSON.stringify(tr.body)).toBe(201);
+      trunkId = tr.body.data.id;
+    }
+    const oc = await api('PATCH', `/api/v1/trunks/${trunkId}`, admin, { outbound_caller_id: '+15550000000' });
+    expect(oc.status, JSON.stringify(oc.body)).toBe(200);
+    const a = await makePhone('2301');
+    expect((await register(a)).code).toBe(0);
+    const carrier = sipp('agent.xml', { localIp: '127.0.0.2', localPort: 5070, pauseMs: 1000 });
+    try {
+      const c = await sipp('caller-ring.xml', {
+        localPort: a.port,
+        service: '+14155550123',
+        user: a.user,
+        password: a.password,
+        pauseMs: 1500,
+        calls: 1,
+        timeoutS: 20,
+        keys: { caller: a.user },
+      }).done;
+      expect(c.code, c.out + sippMessages('caller-ring.xml', a.port)).toBe(0);
+      const carrierMsgs = sippMessages('agent.xml', 5070);
+      const invites = carrierMsgs.split(/\n(?=UDP message)/).filter((m) => /\n(INVITE|UPDATE) sip:/.test(m));
+      expect(invites.length, carrierMsgs).toBeGreaterThanOrEqual(1);
+      // Only the initial INVITE: no connected-line re-INVITE/UPDATE, and never the internal name.
+      expect(invites.slice(1), 'carrier received a re-INVITE/UPDATE').toEqual([]);
+      expect(carrierMsgs).not.toContain('Phone 2301');
+    } finally {
+      await carrier.stop();
+    }
+  });
+});
