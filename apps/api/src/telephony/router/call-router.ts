@@ -73,9 +73,11 @@ export class CallRouter {
         return this.onStasisStart(e.channel, e.args, e.timestamp);
       case 'Dial':
         if (e.dialstatus === 'ANSWER') return this.destinations.onLegAnswered(e.peer.id, e.timestamp);
+        if (e.dialstatus === 'RINGING') return this.destinations.onLegRinging(e.peer.id);
         return;
       case 'ChannelStateChange':
         if (e.channel.state === 'Up') return this.destinations.onLegAnswered(e.channel.id, e.timestamp);
+        if (e.channel.state === 'Ringing') return this.destinations.onLegRinging(e.channel.id);
         return;
       case 'StasisEnd':
         return this.onChannelGone(e.channel.id, e.timestamp, undefined);
@@ -183,6 +185,7 @@ export class CallRouter {
       did: o.did,
       callerChannelId: channel.id,
       callerNumber: channel.caller.number,
+      callerUp: channel.state === 'Up',
       state: 'routing',
       simulated,
       recordingWanted: false,
@@ -220,7 +223,7 @@ export class CallRouter {
     });
     if (!call) return;
     call.recordingWanted = route.recording;
-    await this.safe(() => this.deps.ari.answer(channel.id));
+    await this.answerCaller(call);
     await this.routeTo(call, route.destination, route.fallback);
   }
 
@@ -316,6 +319,7 @@ export class CallRouter {
     // The agent answered their phone: now the call's "caller" side is the agent; dial the number.
     this.live.bind(channel.id, call.id);
     call.callerChannelId = channel.id;
+    call.callerUp = true;
     await this.deps.calls.ringing(call.tenantId, call.id, call.agentUserId, null);
     // Busy for queue offers while their own call rings out (wrap-up follows when it ends).
     if (call.agentUserId) {
@@ -372,6 +376,26 @@ export class CallRouter {
     await this.publish(call, 'call.ended', { disposition });
     this.live.remove(call);
     if (call.queue) this.queues.pumpSoon(call.queue.config.id);
+  }
+
+  // ---------------------------------------------------------------- the caller's own channel
+
+  /**
+   * Answers the caller's channel unless it is up already. Everything that gives the caller media
+   * (a bridge with the answering leg, a queue's music, an IVR greeting) goes through here first: a
+   * real Asterisk neither answers a channel added to a bridge nor plays to an unanswered one.
+   */
+  async answerCaller(call: LiveCall) {
+    if (call.callerUp) return;
+    await this.safe(() => this.deps.ari.answer(call.callerChannelId));
+    call.callerUp = true;
+  }
+
+  /** Tells an unanswered caller the other side is ringing (180 to a phone), once. */
+  async ringCaller(call: LiveCall) {
+    if (call.callerUp || call.callerRinging) return;
+    call.callerRinging = true;
+    await this.safe(() => this.deps.ari.ring(call.callerChannelId));
   }
 
   // ---------------------------------------------------------------- helpers

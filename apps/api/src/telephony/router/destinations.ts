@@ -27,11 +27,13 @@ export class Destinations {
       case 'queue': {
         const config = await this.r.deps.directory.queue(call.tenantId, destination.queue_id);
         if (!config) return this.r.finish(call, 'failed', 'queue missing');
+        await this.r.answerCaller(call);
         return this.r.queues.join(call, config);
       }
       case 'ivr': {
         const menu = await this.r.deps.directory.ivrMenu(call.tenantId, destination.ivr_menu_id);
         if (!menu) return this.r.finish(call, 'failed', 'IVR menu missing');
+        await this.r.answerCaller(call);
         return this.r.ivr.start(call, menu);
       }
       case 'endpoint': {
@@ -130,6 +132,13 @@ export class Destinations {
     }
   }
 
+  /** The leg we dial for a caller rings: an unanswered caller (a phone) hears ringing. */
+  async onLegRinging(channelId: string) {
+    const call = this.r.live.byChannelId(channelId);
+    if (!call || channelId === call.callerChannelId) return;
+    if (call.dial?.channelId === channelId || call.queue?.offers.has(channelId)) await this.r.ringCaller(call);
+  }
+
   async onLegAnswered(channelId: string, timestamp: string) {
     const call = this.r.live.byChannelId(channelId);
     if (!call || channelId === call.callerChannelId) return;
@@ -151,6 +160,8 @@ export class Destinations {
 
   /** Caller and the answering leg meet in a mixing bridge. */
   async connect(call: LiveCall, legChannelId: string, userId: string | null, at: Date) {
+    // A phone that placed the call is answered only now, when the other side answered (200 OK).
+    await this.r.answerCaller(call);
     const { bridgeId } = await this.r.deps.ari.createBridge('mixing', `call-${call.id}`);
     call.bridgeId = bridgeId;
     await this.r.deps.ari.addToBridge(bridgeId, [call.callerChannelId, legChannelId]);

@@ -37,6 +37,13 @@ export type LiveCall = {
   did: string | null;
   callerChannelId: string;
   callerNumber: string;
+  /**
+   * The caller's own channel was answered (Up). A phone's call reaches us unanswered; until the
+   * router answers it the phone hears nothing and, at the end, is told 603 Decline (issue 16.8).
+   */
+  callerUp?: boolean;
+  /** Ringing was indicated to an unanswered caller (180), once. */
+  callerRinging?: boolean;
   state: 'routing' | 'ivr' | 'queued' | 'ringing' | 'connected' | 'ended';
   simulated: boolean;
   recordingWanted: boolean;

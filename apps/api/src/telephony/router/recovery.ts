@@ -89,6 +89,7 @@ export class CallRecovery {
       const caller = row.callerChannelId ? byId.get(row.callerChannelId) : undefined;
       const agentLeg = row.agentChannelId ? byId.get(row.agentChannelId) : undefined;
       const call = liveFromRow(row);
+      call.callerUp = caller?.state === 'Up';
       this.r.live.add(call);
       if (call.agentChannelId) this.r.live.bind(call.agentChannelId, call.id);
       if (!caller) {
