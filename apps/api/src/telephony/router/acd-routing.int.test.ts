@@ -198,6 +198,8 @@ describe('IVR, internal and outbound calls', () => {
       return r.body.data?.status === 'connected' ? r.body.data : null;
     }, 'click-to-call connected');
     expect(rec).toMatchObject({ direction: 'outbound', callee_number: '+4930123458', agent_user_id: a1!.id });
+    // The record's caller is who placed the call (the agent's extension), not the number dialled (issue 16.8).
+    expect(rec.caller_number).toBe(a1!.extension);
     const hang = await lab.api('POST', `/api/v1/calls/${rec.id}/hangup`, a1!.token, {});
     expect(hang.status).toBe(200);
   });

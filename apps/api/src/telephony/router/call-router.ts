@@ -299,14 +299,21 @@ export class CallRouter {
   // ---------------------------------------------------------------- click to call
 
   /** The record and live call of a click-to-call, before the agent's phone rings. */
-  async openClickToCall(tenantId: string, userId: string, number: string): Promise<LiveCall> {
+  async openClickToCall(
+    tenantId: string,
+    userId: string,
+    number: string,
+    extension: string,
+  ): Promise<LiveCall> {
     const placeholder = `c2c-${randomUUID()}`;
+    // The record's caller is the agent's extension (who placed the call), the callee the number.
     const call = await this.openCall(
-      { id: placeholder, name: 'click-to-call', state: 'Down', caller: { name: '', number } },
+      { id: placeholder, name: 'click-to-call', state: 'Down', caller: { name: '', number: extension } },
       this.deps.now(),
       { tenantId, direction: 'outbound', did: null, callee: number },
     );
     call!.agentUserId = userId;
+    call!.clickToCallTarget = number;
     return call!;
   }
 
@@ -327,10 +334,11 @@ export class CallRouter {
       await this.deps.agents.connected(call.tenantId, call.agentUserId, call.id);
     }
     await this.timeline(call, 'agent_answered', `c2c:${channel.id}:${timestamp}`, {});
-    const target = await this.deps.directory.endpointByExtension(call.tenantId, call.callerNumber);
+    const number = call.clickToCallTarget ?? call.callerNumber;
+    const target = await this.deps.directory.endpointByExtension(call.tenantId, number);
     const destination: Destination = target
       ? { type: 'endpoint', endpoint_id: target.id }
-      : { type: 'external', number: call.callerNumber };
+      : { type: 'external', number };
     return this.routeTo(call, destination, { type: 'hangup' });
   }
 

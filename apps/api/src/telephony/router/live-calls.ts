@@ -42,6 +42,8 @@ export type LiveCall = {
    * router answers it the phone hears nothing and, at the end, is told 603 Decline (issue 16.8).
    */
   callerUp?: boolean;
+  /** Click to call: the number to dial once the agent answers (the record's caller is the agent). */
+  clickToCallTarget?: string;
   /** Ringing was indicated to an unanswered caller (180), once. */
   callerRinging?: boolean;
   state: 'routing' | 'ivr' | 'queued' | 'ringing' | 'connected' | 'ended';

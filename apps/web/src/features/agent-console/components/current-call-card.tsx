@@ -52,7 +52,9 @@ export function CurrentCallCard({
             {t('agentConsole.currentCall')}
           </CardTitle>
           <p className="font-mono text-2xl font-semibold tabular-nums">
-            {call.caller_number ?? t('calls.unknownCaller')}
+            {/* The other party: whom the agent dialled on an outbound call, otherwise the caller. */}
+            {(call.direction === 'outbound' ? call.callee_number : call.caller_number) ??
+              t('calls.unknownCaller')}
           </p>
           <p className="text-sm text-muted-foreground">
             {[call.queue_name, call.did].filter(Boolean).join(' · ') ||
