@@ -60,9 +60,14 @@ describe('calls placed from a phone', () => {
     );
     expect(call.signalling()).not.toContain('200 OK');
     await lab.waitFor(async () => call.signalling().includes('200 OK') || null, 'caller answered');
-    expect(call.hears()).toBe('party');
+    await lab.waitFor(async () => call.hears() === 'party' || null, 'caller hears the far end');
     const rec = (await lab.callRecords()).find((c) => c.callee_number === '+4930123499')!;
     expect(rec).toMatchObject({ direction: 'outbound', status: 'connected' });
+    // Issue 16.10: the carrier is shown the trunk's caller ID, never the phone's internal name or extension.
+    const carrierLeg = [...lab.sim.core.channels.values()].find(
+      (c) => c.endpoint?.resource === trunk.body.data.ara_id && !c.destroyed,
+    )!;
+    expect(carrierLeg.json.connected).toEqual({ name: '', number: '+15557770001' });
     call.hangup();
     await lab.endedCall(rec.caller_number!);
   });

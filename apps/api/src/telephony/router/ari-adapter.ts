@@ -35,6 +35,10 @@ export function createAriPort(client: AriClient): AriPort {
     async createAndDial(o) {
       const variables: Record<string, string> = { ...o.variables };
       if (o.callerId) variables['CALLERID(num)'] = o.callerId;
+      if (o.presentAs) {
+        variables['CONNECTEDLINE(num)'] = o.presentAs.number;
+        variables['CONNECTEDLINE(name)'] = o.presentAs.name;
+      }
       // `create` then `dial`, as the recorded app-run queue does (timelines 10, 11).
       const ch = await channels.create({
         endpoint: o.endpoint,
@@ -44,7 +48,9 @@ export function createAriPort(client: AriClient): AriPort {
         variables: Object.keys(variables).length ? variables : undefined,
       });
       try {
-        await dialOnceInStasis(() => channels.dial(ch.id, { caller: o.originator, timeout: o.timeoutSeconds }));
+        // Dialling with `caller` copies the caller's identity onto the leg's connected line.
+        const caller = o.presentAs ? undefined : o.originator;
+        await dialOnceInStasis(() => channels.dial(ch.id, { caller, timeout: o.timeoutSeconds }));
       } catch (err) {
         await channels.hangup(ch.id).catch(() => undefined);
         throw err;

@@ -62,6 +62,11 @@ export class Destinations {
           fallback,
           trunk.callerIdNumber ?? undefined,
           { userId: null, endpointId: null, extension: null, number: destination.number },
+          // The carrier sees the trunk's caller ID (or an outside caller's own number), no name.
+          {
+            name: '',
+            number: trunk.callerIdNumber ?? (call.direction === 'inbound' ? call.callerNumber : ''),
+          },
         );
       }
       case 'voicemail': {
@@ -98,6 +103,7 @@ export class Destinations {
       extension: null,
       number: null,
     },
+    presentAs?: { name: string; number: string },
   ) {
     if (userId && !(await this.r.deps.agents.claim(call.tenantId, userId, call.id))) userId = null;
     try {
@@ -107,6 +113,7 @@ export class Destinations {
         originator: call.callerChannelId,
         callerId: callerId ?? call.callerNumber,
         timeoutSeconds,
+        ...(presentAs ? { presentAs } : {}),
       });
       this.r.live.bind(channelId, call.id);
       noteLeg(

@@ -82,6 +82,12 @@ export type AriPort = {
     callerId?: string;
     timeoutSeconds: number;
     variables?: Record<string, string>;
+    /**
+     * Who the far end is shown (From, P-Asserted-Identity): set as the leg's connected line, and
+     * the leg is dialled without copying the caller's identity onto it. For carrier legs, so a
+     * phone's internal name and extension never leave the building (issue 16.10).
+     */
+    presentAs?: { name: string; number: string };
   }): Promise<{ channelId: string }>;
   /** `POST /channels` with app args: rings `endpoint`, enters Stasis when answered. */
   originate(opts: {

@@ -52,6 +52,9 @@ function newOutboundChannel(
     channel.json.dialplan.exten = target.external;
     channel.json.connected = { name: '', number: target.external };
   }
+  // As func_callerid: the leg's connected line is who the far end is shown (dialling with `caller` overwrites it).
+  if (vars['CONNECTEDLINE(num)'] !== undefined) channel.json.connected.number = vars['CONNECTEDLINE(num)'];
+  if (vars['CONNECTEDLINE(name)'] !== undefined) channel.json.connected.name = vars['CONNECTEDLINE(name)'];
   if (channelId) {
     core.channels.delete(channel.json.id);
     channel.json.id = channelId;
