@@ -1,7 +1,12 @@
 'use client';
 
-import { agentStates, type AgentListItem, type AgentStateName } from '@switchboard/contracts';
-import { Users } from 'lucide-react';
+import {
+  agentStates,
+  PHONE_UNREACHABLE_REASON,
+  type AgentListItem,
+  type AgentStateName,
+} from '@switchboard/contracts';
+import { PhoneOff, Users } from 'lucide-react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -90,6 +95,16 @@ export function AgentGrid({ agents, loading, error, onRetry }: AgentGridProps) {
                 </span>
               )}
             </p>
+            {agent.state === 'paused' && agent.reason_id === PHONE_UNREACHABLE_REASON ? (
+              <p
+                className="flex items-center gap-1.5 text-sm font-medium text-destructive"
+                title={t('wallboard.phoneUnreachableHint')}
+                data-testid="agent-phone-unreachable"
+              >
+                <PhoneOff className="size-4" aria-hidden="true" />
+                {t('wallboard.phoneUnreachable')}
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
