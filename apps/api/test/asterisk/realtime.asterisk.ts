@@ -178,7 +178,9 @@ describe('internal extension to extension on a real Asterisk', () => {
 });
 
 describe('outbound through an IP trunk on a real Asterisk', () => {
-  it('a phone dials out: the caller gets 180/200; the carrier gets no re-INVITE/UPDATE with the phone’s internal name', async () => {
+  // The carrier's first INVITE, kept for the caller-ID test below.
+  let carrierInvite = '';
+  it('a phone dials out: the caller gets 180/200; the carrier gets no connected-line re-INVITE/UPDATE', async () => {
     const admin = tenant.admin.token;
     const list = await api('GET', '/api/v1/trunks', admin);
     let trunkId = list.body.data.find((tr: { host: string }) => tr.host === '127.0.0.2')?.id as string | undefined;
@@ -207,11 +209,22 @@ describe('outbound through an IP trunk on a real Asterisk', () => {
       const carrierMsgs = sippMessages('agent.xml', 5070);
       const invites = carrierMsgs.split(/\n(?=UDP message)/).filter((m) => /\n(INVITE|UPDATE) sip:/.test(m));
       expect(invites.length, carrierMsgs).toBeGreaterThanOrEqual(1);
-      // Only the initial INVITE: no connected-line re-INVITE/UPDATE, and never the internal name.
+      carrierInvite = invites[0]!;
+      // Only the initial INVITE: no connected-line re-INVITE/UPDATE. (The caller ID the initial
+      // INVITE carries is checked by the next test.)
       expect(invites.slice(1), 'carrier received a re-INVITE/UPDATE').toEqual([]);
-      expect(carrierMsgs).not.toContain('Phone 2301');
     } finally {
       await carrier.stop();
+    }
+  });
+
+  // Failed before 69dc115: From and P-Asserted-Identity were "Phone 2301" <sip:2301@127.0.0.1>.
+  it('the carrier’s first INVITE shows the trunk’s outbound caller ID in From and P-Asserted-Identity, never the phone’s internal name', () => {
+    expect(carrierInvite, 'the previous test captured the carrier INVITE').toContain('INVITE sip:');
+    const header = (name: string) => carrierInvite.split('\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`)) ?? '';
+    for (const h of ['From', 'P-Asserted-Identity']) {
+      expect(header(h), `${h} of the carrier INVITE`).toContain('+15550000000');
+      expect(header(h), `${h} of the carrier INVITE`).not.toMatch(/Phone 2301|sip:2301@/);
     }
   });
 });
