@@ -54,6 +54,8 @@ export const agentListItemSchema = agentStateViewSchema.extend({
   name: z.string(),
   email: z.string(),
   last_seen_at: isoDate.nullable(),
+  /** One of the agent's enabled phones is unreachable: the router offers them no calls. */
+  phone_unreachable: z.boolean(),
 });
 export type AgentListItem = z.infer<typeof agentListItemSchema>;
 

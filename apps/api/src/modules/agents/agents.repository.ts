@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AgentStateName } from '@switchboard/contracts';
 import type { Database, Executor } from '../../db/client';
-import { agentStateHistory, agentStates, roles, users } from '../../db/schema/index';
+import { agentStateHistory, agentStates, endpoints, roles, users } from '../../db/schema/index';
 import { allowUnscoped, registerTenantTables } from '../../lib/query-audit';
 
 registerTenantTables('agent_states', 'agent_state_history');
@@ -189,6 +189,11 @@ export function createAgentsRepository(db: Database) {
           wrapupUntil: agentStates.wrapupUntil,
           lastSeenAt: agentStates.lastSeenAt,
           createdAt: users.createdAt,
+          // One of the agent's enabled phones stopped answering Asterisk's qualify (issue 16.9).
+          phoneUnreachable:
+            sql<number>`EXISTS (SELECT 1 FROM ${endpoints} WHERE ${endpoints.tenantId} = ${users.tenantId} AND ${endpoints.userId} = ${users.id} AND ${endpoints.enabled} = 1 AND ${endpoints.reachability} = 'unreachable')`.mapWith(
+              (v) => Number(v) === 1,
+            ),
         })
         .from(users)
         .innerJoin(roles, and(eq(roles.tenantId, users.tenantId), eq(roles.id, users.roleId)))

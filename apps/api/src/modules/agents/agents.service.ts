@@ -99,6 +99,7 @@ export function createAgentService(deps: AgentServiceDeps) {
           wrapup_until: r.wrapupUntil ? r.wrapupUntil.toISOString() : null,
           version: r.version ?? 0,
           last_seen_at: r.lastSeenAt ? r.lastSeenAt.toISOString() : null,
+          phone_unreachable: Boolean(r.phoneUnreachable),
         })),
         nextCursor: page.nextCursor,
       };

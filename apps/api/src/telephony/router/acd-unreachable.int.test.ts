@@ -34,6 +34,14 @@ describe('unreachable phones (qualify stops answering)', () => {
     const [, a1] = lab.agents;
     lab.sim.phone(a1!.araId).stopAnsweringQualify();
     await lab.waitFor(async () => (await reachabilityOf(a1!)) === 'unreachable' || null, 'unreachable shown');
+    // Supervisors see it in the agents list (wallboard) while the agent is still available.
+    const agentsList = async () =>
+      (await lab.api('GET', '/api/v1/agents', lab.tenant.supervisor.token)).body.data as {
+        user_id: string;
+        phone_unreachable: boolean;
+      }[];
+    expect((await agentsList()).find((a) => a.user_id === a1!.id)?.phone_unreachable).toBe(true);
+    expect((await agentsList()).find((a) => a.user_id === lab.agents[0]!.id)?.phone_unreachable).toBe(false);
     lab.sim.phone(a1!.araId).answerQualify();
     await lab.waitFor(async () => (await reachabilityOf(a1!)) === 'reachable' || null, 'reachable shown');
   });

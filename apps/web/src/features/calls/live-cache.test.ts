@@ -115,6 +115,7 @@ describe('applyAgentState', () => {
     name: 'Alex',
     email: 'alex@example.test',
     last_seen_at: null,
+    phone_unreachable: false,
     state: 'available',
     reason_id: null,
     since: '2026-11-24T10:00:00.000Z',

@@ -95,7 +95,8 @@ export function AgentGrid({ agents, loading, error, onRetry }: AgentGridProps) {
                 </span>
               )}
             </p>
-            {agent.state === 'paused' && agent.reason_id === PHONE_UNREACHABLE_REASON ? (
+            {agent.phone_unreachable ||
+            (agent.state === 'paused' && agent.reason_id === PHONE_UNREACHABLE_REASON) ? (
               <p
                 className="flex items-center gap-1.5 text-sm font-medium text-destructive"
                 title={t('wallboard.phoneUnreachableHint')}
