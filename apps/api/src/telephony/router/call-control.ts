@@ -298,7 +298,7 @@ export class CallControl {
     const { ari, directory } = this.r.deps;
     const ep = await directory.endpointForUser(tenantId, userId);
     if (!ep) throw new AppError('UNPROCESSABLE', 'You have no phone (endpoint) assigned');
-    const call = await this.r.openClickToCall(tenantId, userId, number, ep.extension);
+    const call = await this.r.clickToCall.open(tenantId, userId, number, ep.extension);
     call.originatorEndpoint = { id: ep.id, extension: ep.extension };
     try {
       await this.ari(() =>

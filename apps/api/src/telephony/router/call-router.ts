@@ -7,7 +7,7 @@ import { Destinations } from './destinations';
 import { IvrRunner } from './ivr-runner';
 import { CallControl } from './call-control';
 import { CallRecovery } from './recovery';
-import { randomUUID } from 'node:crypto';
+import { ClickToCall } from './click-to-call';
 
 /**
  * Routes every call that enters the Stasis application (DESIGN §5): DID → destination (queue,
@@ -22,6 +22,7 @@ export class CallRouter {
   readonly destinations: Destinations;
   readonly control: CallControl;
   readonly recovery: CallRecovery;
+  readonly clickToCall: ClickToCall;
   /** Agent legs created by the router, to the call they ring for (known before their StasisStart). */
   readonly pendingLegs = new Map<string, string>();
 
@@ -31,6 +32,7 @@ export class CallRouter {
     this.destinations = new Destinations(this);
     this.control = new CallControl(this);
     this.recovery = new CallRecovery(this);
+    this.clickToCall = new ClickToCall(this);
   }
 
   start() {
@@ -142,7 +144,7 @@ export class CallRouter {
     if (this.live.byChannelId(channel.id) || this.live.isFinished(channel.id)) return; // replay (D3)
     const [kind, ref] = args;
     if (kind === 'agent' || kind === 'leg') return; // our own outgoing legs; tracked from their creation
-    if (kind === 'c2c' && ref) return this.onClickToCallAnswered(channel, ref, timestamp);
+    if (kind === 'c2c' && ref) return this.clickToCall.onAgentAnswered(channel, ref, timestamp);
     if (kind === 'supervisor') {
       await this.control.onSupervisorAnswered(channel.id);
       return;
@@ -153,7 +155,8 @@ export class CallRouter {
     return this.onInboundCall(channel, at);
   }
 
-  private async openCall(
+  /** Opens (or finds) the record of a call and starts tracking it; null when it already ended (D3). */
+  async openCall(
     channel: RouterChannel,
     at: Date,
     o: { tenantId: string; direction: LiveCall['direction']; did: string | null; callee: string | null },
@@ -223,7 +226,7 @@ export class CallRouter {
     });
     if (!call) return;
     call.recordingWanted = route.recording;
-    await this.answerCaller(call);
+    await this.destinations.answerCaller(call);
     await this.routeTo(call, route.destination, route.fallback);
   }
 
@@ -296,52 +299,6 @@ export class CallRouter {
     return this.onLegFailed(channelId, cause);
   }
 
-  // ---------------------------------------------------------------- click to call
-
-  /** The record and live call of a click-to-call, before the agent's phone rings. */
-  async openClickToCall(
-    tenantId: string,
-    userId: string,
-    number: string,
-    extension: string,
-  ): Promise<LiveCall> {
-    const placeholder = `c2c-${randomUUID()}`;
-    // The record's caller is the agent's extension (who placed the call), the callee the number.
-    const call = await this.openCall(
-      { id: placeholder, name: 'click-to-call', state: 'Down', caller: { name: '', number: extension } },
-      this.deps.now(),
-      { tenantId, direction: 'outbound', did: null, callee: number },
-    );
-    call!.agentUserId = userId;
-    call!.clickToCallTarget = number;
-    return call!;
-  }
-
-  private async onClickToCallAnswered(channel: RouterChannel, callId: string, timestamp: string) {
-    const call = this.live.get(callId);
-    if (!call) {
-      await this.safe(() => this.deps.ari.hangup(channel.id));
-      return;
-    }
-    // The agent answered their phone: now the call's "caller" side is the agent; dial the number.
-    this.live.bind(channel.id, call.id);
-    call.callerChannelId = channel.id;
-    call.callerUp = true;
-    await this.deps.calls.ringing(call.tenantId, call.id, call.agentUserId, null);
-    // Busy for queue offers while their own call rings out (wrap-up follows when it ends).
-    if (call.agentUserId) {
-      call.originatorUserId = call.agentUserId;
-      await this.deps.agents.connected(call.tenantId, call.agentUserId, call.id);
-    }
-    await this.timeline(call, 'agent_answered', `c2c:${channel.id}:${timestamp}`, {});
-    const number = call.clickToCallTarget ?? call.callerNumber;
-    const target = await this.deps.directory.endpointByExtension(call.tenantId, number);
-    const destination: Destination = target
-      ? { type: 'endpoint', endpoint_id: target.id }
-      : { type: 'external', number };
-    return this.routeTo(call, destination, { type: 'hangup' });
-  }
-
   // ---------------------------------------------------------------- ending
 
   /** Ends a call once: hangs up what is left, writes the record's end, frees or wraps up the agent. */
@@ -384,26 +341,6 @@ export class CallRouter {
     await this.publish(call, 'call.ended', { disposition });
     this.live.remove(call);
     if (call.queue) this.queues.pumpSoon(call.queue.config.id);
-  }
-
-  // ---------------------------------------------------------------- the caller's own channel
-
-  /**
-   * Answers the caller's channel unless it is up already. Everything that gives the caller media
-   * (a bridge with the answering leg, a queue's music, an IVR greeting) goes through here first: a
-   * real Asterisk neither answers a channel added to a bridge nor plays to an unanswered one.
-   */
-  async answerCaller(call: LiveCall) {
-    if (call.callerUp) return;
-    await this.safe(() => this.deps.ari.answer(call.callerChannelId));
-    call.callerUp = true;
-  }
-
-  /** Tells an unanswered caller the other side is ringing (180 to a phone), once. */
-  async ringCaller(call: LiveCall) {
-    if (call.callerUp || call.callerRinging) return;
-    call.callerRinging = true;
-    await this.safe(() => this.deps.ari.ring(call.callerChannelId));
   }
 
   // ---------------------------------------------------------------- helpers

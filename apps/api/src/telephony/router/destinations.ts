@@ -27,13 +27,13 @@ export class Destinations {
       case 'queue': {
         const config = await this.r.deps.directory.queue(call.tenantId, destination.queue_id);
         if (!config) return this.r.finish(call, 'failed', 'queue missing');
-        await this.r.answerCaller(call);
+        await this.answerCaller(call);
         return this.r.queues.join(call, config);
       }
       case 'ivr': {
         const menu = await this.r.deps.directory.ivrMenu(call.tenantId, destination.ivr_menu_id);
         if (!menu) return this.r.finish(call, 'failed', 'IVR menu missing');
-        await this.r.answerCaller(call);
+        await this.answerCaller(call);
         return this.r.ivr.start(call, menu);
       }
       case 'endpoint': {
@@ -97,7 +97,12 @@ export class Destinations {
     timeoutSeconds: number,
     fallback: Destination | null,
     callerId?: string,
-    party: { userId: string | null; endpointId: string | null; extension: string | null; number: string | null } = {
+    party: {
+      userId: string | null;
+      endpointId: string | null;
+      extension: string | null;
+      number: string | null;
+    } = {
       userId,
       endpointId: null,
       extension: null,
@@ -139,11 +144,29 @@ export class Destinations {
     }
   }
 
+  /**
+   * Answers the caller's channel unless it is up already. Everything that gives the caller media
+   * (a bridge with the answering leg, a queue's music, an IVR greeting) goes through here first: a
+   * real Asterisk neither answers a channel added to a bridge nor plays to an unanswered one.
+   */
+  async answerCaller(call: LiveCall) {
+    if (call.callerUp) return;
+    await this.r.safe(() => this.r.deps.ari.answer(call.callerChannelId));
+    call.callerUp = true;
+  }
+
+  /** Tells an unanswered caller the other side is ringing (180 to a phone), once. */
+  async ringCaller(call: LiveCall) {
+    if (call.callerUp || call.callerRinging) return;
+    call.callerRinging = true;
+    await this.r.safe(() => this.r.deps.ari.ring(call.callerChannelId));
+  }
+
   /** The leg we dial for a caller rings: an unanswered caller (a phone) hears ringing. */
   async onLegRinging(channelId: string) {
     const call = this.r.live.byChannelId(channelId);
     if (!call || channelId === call.callerChannelId) return;
-    if (call.dial?.channelId === channelId || call.queue?.offers.has(channelId)) await this.r.ringCaller(call);
+    if (call.dial?.channelId === channelId || call.queue?.offers.has(channelId)) await this.ringCaller(call);
   }
 
   async onLegAnswered(channelId: string, timestamp: string) {
@@ -168,7 +191,7 @@ export class Destinations {
   /** Caller and the answering leg meet in a mixing bridge. */
   async connect(call: LiveCall, legChannelId: string, userId: string | null, at: Date) {
     // A phone that placed the call is answered only now, when the other side answered (200 OK).
-    await this.r.answerCaller(call);
+    await this.answerCaller(call);
     const { bridgeId } = await this.r.deps.ari.createBridge('mixing', `call-${call.id}`);
     call.bridgeId = bridgeId;
     await this.r.deps.ari.addToBridge(bridgeId, [call.callerChannelId, legChannelId]);
