@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { bearer, login, TEST_PASSWORD, type TestApp, type TestTenant } from '../helpers';
 
 /**
  * The real-Asterisk tier: a built Asterisk (ASTERISK_PREFIX) started by scripts/asterisk/run.sh
@@ -11,9 +13,18 @@ import { promisify } from 'node:util';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../../..');
 const runScript = join(root, 'scripts/asterisk/run.sh');
-export const RUN_DIR = join(root, '.data/asterisk-test');
-export const SIP_PORT = Number(process.env.ASTERISK_SIP_PORT ?? 5262);
-export const HTTP_PORT = Number(process.env.ASTERISK_HTTP_PORT ?? 8290);
+/**
+ * ASTERISK_LAB_SLOT (0–9, default 0) gives one Asterisk its own run directory, ports, phone ports
+ * and carrier address, so two runs of the tier (or two Asterisks in one run) never collide.
+ */
+export const SLOT = Number(process.env.ASTERISK_LAB_SLOT ?? 0);
+export const RUN_DIR = join(root, SLOT ? `.data/asterisk-test-${SLOT}` : '.data/asterisk-test');
+export const SIP_PORT = Number(process.env.ASTERISK_SIP_PORT ?? 5262 + SLOT * 20);
+export const HTTP_PORT = Number(process.env.ASTERISK_HTTP_PORT ?? 8290 + SLOT * 20);
+/** First local port for sipp phones of this slot (each phone takes one, its media port +10000). */
+export const PHONE_PORT_BASE = 6100 + SLOT * 400;
+/** The carrier's own loopback address (an IP trunk is identified by its source address). */
+export const CARRIER_IP = `127.0.${SLOT}.2`;
 export const ARI = { url: `http://127.0.0.1:${HTTP_PORT}`, username: 'switchboard', password: 'change-me-ari-password', app: 'switchboard' };
 const run = promisify(execFile);
 
@@ -92,3 +103,48 @@ export const sippMessages = (scenario: string, port: number) => {
     return '';
   }
 };
+
+export const waitFor = async <T>(fn: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> => {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+export type Phone = { endpointId: string; user: string; password: string; extension: string; port: number; userId?: string; token?: string };
+export type LabKit = ReturnType<typeof labKit>;
+
+/** API calls, phones (an endpoint, optionally an agent user, revealed credentials) and registration for one test file. */
+export function labKit(t: TestApp, tenant: TestTenant) {
+  let nextPort = PHONE_PORT_BASE;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are read field by field
+  const api = async (method: string, url: string, token: string, body?: unknown): Promise<{ status: number; body: any }> => {
+    const res = await t.app.inject({ method: method as 'GET', url, headers: bearer(token), ...(body !== undefined ? { payload: body as object } : {}) });
+    return { status: res.statusCode, body: res.body ? res.json() : null };
+  };
+  async function makePhone(extension: string, opts: { agent?: boolean } = {}): Promise<Phone> {
+    const admin = tenant.admin.token;
+    let userId: string | undefined;
+    let token: string | undefined;
+    if (opts.agent) {
+      const email = `a${extension}-${randomBytes(3).toString('hex')}@${tenant.slug}.test`;
+      const u = await api('POST', '/api/v1/users', admin, { email, name: `Agent ${extension}`, password: TEST_PASSWORD, role_id: tenant.roleIds.agent });
+      if (u.status !== 201) throw new Error(`creating the agent user: ${u.status} ${JSON.stringify(u.body)}`);
+      userId = u.body.data.id;
+      token = await login(t.app, email);
+    }
+    const e = await api('POST', '/api/v1/endpoints', admin, { extension, display_name: `Phone ${extension}`, ...(userId ? { user_id: userId } : {}) });
+    if (e.status !== 201) throw new Error(`creating the endpoint: ${e.status} ${JSON.stringify(e.body)}`);
+    const r = await api('POST', `/api/v1/endpoints/${e.body.data.id}/reveal-password`, admin);
+    if (r.status !== 200) throw new Error(`revealing the password: ${r.status}`);
+    return { endpointId: e.body.data.id, user: r.body.data.sip_username, password: r.body.data.password, extension, port: nextPort++, userId, token };
+  }
+  /** Registers the phone from its own port (Asterisk rewrites the contact to the source address). */
+  async function register(p: Phone, scenario = 'register.xml') {
+    return sipp(scenario, { localPort: p.port, service: p.user, user: p.user, password: p.password, calls: 1, timeoutS: 10 }).done;
+  }
+  return { api, makePhone, register };
+}

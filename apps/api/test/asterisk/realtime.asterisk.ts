@@ -1,49 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, createTestTenant, login, TEST_PASSWORD, type TestApp, type TestTenant } from '../helpers';
-import { ARI, cli, realtimeErrors, sipp, sippMessages, startAsterisk, stopAsterisk } from './lab';
+import { createTestApp, createTestTenant, type TestApp, type TestTenant } from '../helpers';
+import { ARI, CARRIER_IP, cli, labKit, waitFor, type LabKit, realtimeErrors, sipp, sippMessages, startAsterisk, stopAsterisk } from './lab';
 
 // One Asterisk for the file, on the test app's own database (ARA tables from the migrations).
 let t: TestApp;
 let tenant: TestTenant;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are read field by field
-const api = async (method: string, url: string, token: string, body?: unknown): Promise<{ status: number; body: any }> => {
-  const res = await t.app.inject({ method: method as 'GET', url, headers: bearer(token), ...(body !== undefined ? { payload: body as object } : {}) });
-  return { status: res.statusCode, body: res.body ? res.json() : null };
-};
-const waitFor = async <T>(fn: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
-type Phone = { endpointId: string; user: string; password: string; extension: string; port: number; userId?: string; token?: string };
-let nextPort = 6100;
-async function makePhone(extension: string, opts: { agent?: boolean } = {}): Promise<Phone> {
-  const admin = tenant.admin.token;
-  let userId: string | undefined;
-  let token: string | undefined;
-  if (opts.agent) {
-    const email = `a${extension}-${randomBytes(3).toString('hex')}@${tenant.slug}.test`;
-    const u = await api('POST', '/api/v1/users', admin, { email, name: `Agent ${extension}`, password: TEST_PASSWORD, role_id: tenant.roleIds.agent });
-    expect(u.status).toBe(201);
-    userId = u.body.data.id;
-    token = await login(t.app, email);
-  }
-  const e = await api('POST', '/api/v1/endpoints', admin, { extension, display_name: `Phone ${extension}`, ...(userId ? { user_id: userId } : {}) });
-  expect(e.status, JSON.stringify(e.body)).toBe(201);
-  const r = await api('POST', `/api/v1/endpoints/${e.body.data.id}/reveal-password`, admin);
-  expect(r.status).toBe(200);
-  return { endpointId: e.body.data.id, user: r.body.data.sip_username, password: r.body.data.password, extension, port: nextPort++, userId, token };
-}
-async function register(p: Phone, scenario = 'register.xml') {
-  const s = sipp(scenario, { localPort: p.port, service: p.user, user: p.user, password: p.password, calls: 1, timeoutS: 10 });
-  return s.done;
-}
+let api: LabKit['api'];
+let makePhone: LabKit['makePhone'];
+let register: LabKit['register'];
 
 beforeAll(async () => {
   t = await createTestApp({
@@ -51,6 +16,7 @@ beforeAll(async () => {
   });
   await startAsterisk(t.url);
   tenant = await createTestTenant(t.app);
+  ({ api, makePhone, register } = labKit(t, tenant));
   await t.app.container.telephony.start();
   await waitFor(async () => t.app.container.telephony.status().status === 'connected', 'telephony connected');
 }, 120_000);
@@ -102,7 +68,7 @@ describe('DID → queue → agent on a real Asterisk', () => {
   it('the Available agent’s phone rings, answers, is bridged with the caller; one record; wrap-up then available', async () => {
     const admin = tenant.admin.token;
     const agent = await makePhone('2101', { agent: true });
-    const trunk = await api('POST', '/api/v1/trunks', admin, { name: 'Carrier', kind: 'ip', host: '127.0.0.2', port: 5070 });
+    const trunk = await api('POST', '/api/v1/trunks', admin, { name: 'Carrier', kind: 'ip', host: CARRIER_IP, port: 5070 });
     expect(trunk.status, JSON.stringify(trunk.body)).toBe(201);
     const q = await api('POST', '/api/v1/queues', admin, { name: `Support ${randomBytes(2).toString('hex')}`, wrapup_seconds: 3 });
     expect(q.status, JSON.stringify(q.body)).toBe(201);
@@ -115,7 +81,7 @@ describe('DID → queue → agent on a real Asterisk', () => {
     let watch: NodeJS.Timeout | undefined;
     try {
       expect((await api('PUT', '/api/v1/agents/me/state', agent.token!, { state: 'available' })).status).toBe(200);
-      const caller = sipp('caller.xml', { localIp: '127.0.0.2', localPort: 5070, service: did, pauseMs: 4000, calls: 1, timeoutS: 20, keys: { caller: '15550001' } });
+      const caller = sipp('caller.xml', { localIp: CARRIER_IP, localPort: 5070, service: did, pauseMs: 4000, calls: 1, timeoutS: 20, keys: { caller: '15550001' } });
       const states = new Set<string>();
       watch = setInterval(() => {
         void api('GET', '/api/v1/agents/me/state', agent.token!).then((r) => states.add(r.body?.data?.state));
@@ -183,9 +149,9 @@ describe('outbound through an IP trunk on a real Asterisk', () => {
   it('a phone dials out: the caller gets 180/200; the carrier gets no connected-line re-INVITE/UPDATE', async () => {
     const admin = tenant.admin.token;
     const list = await api('GET', '/api/v1/trunks', admin);
-    let trunkId = list.body.data.find((tr: { host: string }) => tr.host === '127.0.0.2')?.id as string | undefined;
+    let trunkId = list.body.data.find((tr: { host: string }) => tr.host === CARRIER_IP)?.id as string | undefined;
     if (!trunkId) {
-      const tr = await api('POST', '/api/v1/trunks', admin, { name: 'Carrier', kind: 'ip', host: '127.0.0.2', port: 5070 });
+      const tr = await api('POST', '/api/v1/trunks', admin, { name: 'Carrier', kind: 'ip', host: CARRIER_IP, port: 5070 });
       expect(tr.status, JSON.stringify(tr.body)).toBe(201);
       trunkId = tr.body.data.id;
     }
@@ -193,7 +159,7 @@ describe('outbound through an IP trunk on a real Asterisk', () => {
     expect(oc.status, JSON.stringify(oc.body)).toBe(200);
     const a = await makePhone('2301');
     expect((await register(a)).code).toBe(0);
-    const carrier = sipp('agent.xml', { localIp: '127.0.0.2', localPort: 5070, pauseMs: 1000 });
+    const carrier = sipp('agent.xml', { localIp: CARRIER_IP, localPort: 5070, pauseMs: 1000 });
     try {
       const c = await sipp('caller-ring.xml', {
         localPort: a.port,
