@@ -84,6 +84,11 @@ export const configSchema = z.object({
   ARI_USERNAME: z.string().optional(),
   ARI_PASSWORD: z.string().optional(),
   ARI_APP: z.string().default('switchboard'),
+  /**
+   * Several Asterisk servers (issue 8): a JSON array of {name, url, username, password, app?}.
+   * Each name (1-64 characters, unique) owns the calls of its Asterisk. Not together with ARI_URL.
+   */
+  ARI_SERVERS: z.string().optional(),
   /** Run the built-in ARI simulator as a demo PBX when no ARI_URL is set. */
   SIMULATOR: bool.default(false),
   /** Simulated calls per minute the demo PBX places to the demo tenant's DIDs (0 = none). */

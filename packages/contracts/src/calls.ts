@@ -162,6 +162,10 @@ export const telephonyStatusSchema = z.object({
   status: z.enum(['connected', 'degraded', 'disabled']),
   simulated: z.boolean(),
   detail: z.string().nullable(),
+  /** Each configured Asterisk (issue 8), in configuration order. */
+  servers: z
+    .array(z.object({ name: z.string(), status: z.enum(['connected', 'degraded']), detail: z.string().nullable() }))
+    .optional(),
 });
 export type TelephonyStatus = z.infer<typeof telephonyStatusSchema>;
 

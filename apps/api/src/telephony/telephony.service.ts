@@ -11,7 +11,7 @@ import type { AgentService } from '../modules/agents/agents.service';
 import type { CallsRepository } from '../modules/calls/calls.repository';
 import type { QueueStatsService } from '../modules/calls/queue-stats.service';
 import type { createRealtime } from '../realtime/realtime';
-import { ariServersFromConfig, createAriClient, type AriClient, type AriServerConfig } from './ari/index';
+import { ariServersFromConfig, createAriClient, type AriClient, type AriConnectionState, type AriServerConfig } from './ari/index';
 import {
   createControlHandler,
   createDemoGenerator,
@@ -23,7 +23,7 @@ import { createAgentPort } from './router/agent-adapter';
 import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
 import { realTimers, type RouterEvent, type Timers } from './router/ports';
-import { syncReachability } from './router/reachability';
+import { syncReachability, type Reachability } from './router/reachability';
 import { createRoutingDirectory } from './router/routing-directory';
 import { createOutboundPolicyService } from '../modules/outbound/outbound.service';
 import { createTelephonyOwnersRepository } from './owners.repository';
@@ -59,19 +59,46 @@ export const OWNER_HEARTBEAT_MS = 10_000;
  */
 export function createTelephony(deps: TelephonyDeps) {
   const { config, log } = deps;
-  let client: AriClient | null = null;
   let simulator: AriSimulator | null = null;
   let demo: DemoGenerator | null = null;
-  let router: CallRouter | null = null;
+  /** One call router per configured Asterisk, in configuration order (issue 8). */
+  const nodes = new Map<string, TelephonyNode>();
   let statsTimer: NodeJS.Timeout | undefined;
   let heartbeatTimer: NodeJS.Timeout | undefined;
+  let orphansClosed = false;
   const owners = createTelephonyOwnersRepository(deps.db);
   const activeTenants = new Map<string, number>();
   const status: TelephonyStatus = {
     status: 'disabled',
     simulated: false,
-    detail: 'No Asterisk configured (ARI_URL) and the simulator is off',
+    detail: 'No Asterisk configured (ARI_URL or ARI_SERVERS) and the simulator is off',
   };
+  /**
+   * What each Asterisk last said about each phone (ARA id → server → reachability). All servers
+   * read the same ARA tables, so every one lists every phone; a phone is registered on one of
+   * them, and the others report it offline. Stored reachability is the combination: reachable
+   * when any server can reach it, unreachable when every server that reported says so.
+   */
+  const reach = new Map<string, Map<string, Reachability>>();
+  const combined = (araId: string): Reachability => {
+    const by = [...(reach.get(araId)?.values() ?? [])];
+    if (by.includes('reachable')) return 'reachable';
+    if (by.length && by.every((r) => r === 'unreachable')) return 'unreachable';
+    return 'unknown';
+  };
+
+  function refreshStatus() {
+    const list = [...nodes.values()];
+    if (!list.length) return;
+    const down = list.filter((n) => n.state !== 'connected');
+    status.status = down.length ? 'degraded' : 'connected';
+    status.detail = down.length ? down.map((n) => `ARI ${n.state} (${n.server.name})`).join('; ') : null;
+    status.servers = list.map((n) => ({
+      name: n.server.name,
+      status: n.state === 'connected' ? 'connected' : 'degraded',
+      detail: n.state === 'connected' ? null : `ARI ${n.state}`,
+    }));
+  }
 
   const events = {
     async publish(tenantId: string, rooms: string[], type: string, data: Record<string, unknown>) {
@@ -86,20 +113,6 @@ export function createTelephony(deps: TelephonyDeps) {
   async function allTenantIds() {
     const rows = await deps.db.select({ id: tenants.id }).from(tenants);
     return rows.map((r) => r.id);
-  }
-
-  /**
-   * First connection of this run: close what a phone system no longer configured left open, then
-   * take back this one's calls. `lastSeen` was read before this run's first heartbeat.
-   */
-  async function recoverAtStart(
-    r: CallRouter,
-    configured: string[],
-    lastSeen: Map<string, Date>,
-    name: string,
-  ) {
-    await r.recovery.closeOrphans(await allTenantIds(), configured, lastSeen);
-    await r.recovery.takeBack(await activeTenantIds(), lastSeen.get(name) ?? null);
   }
 
   async function activeTenantIds() {
@@ -158,11 +171,20 @@ export function createTelephony(deps: TelephonyDeps) {
   };
 
   function connect(server: AriServerConfig, configured: string[], lastSeen: Map<string, Date>) {
-    client = createAriClient({ ...server, log });
-    router = new CallRouter({
+    const client = createAriClient({ ...server, log });
+    const agentPort = createAgentPort({ db: deps.db, agents: deps.agents, clock: deps.clock });
+    const r = new CallRouter({
       ari: createAriPort(client),
       directory: createRoutingDirectory(deps.db),
-      agents: createAgentPort({ db: deps.db, agents: deps.agents, clock: deps.clock }),
+      agents: {
+        ...agentPort,
+        contactStatus(araId, reachability) {
+          const by = reach.get(araId) ?? new Map<string, Reachability>();
+          by.set(server.name, reachability);
+          reach.set(araId, by);
+          return agentPort.contactStatus(araId, combined(araId));
+        },
+      },
       calls: deps.calls,
       events,
       timers: deps.timers ?? realTimers,
@@ -173,33 +195,43 @@ export function createTelephony(deps: TelephonyDeps) {
       now: () => deps.clock.now(),
       outbound: outboundGuard,
     });
-    const r = router;
+    const node: TelephonyNode = { server, client, router: r, state: 'connecting' };
+    nodes.set(server.name, node);
     client.events.onAny((e) => void r.handle(e as unknown as RouterEvent));
-    const ariClient = client;
     client.events.onConnected(() => {
       void r
         .run(() =>
           syncReachability(
             {
-              subscribe: (app, source) => ariClient.applications.subscribe(app, source),
-              list: () => ariClient.endpoints.listByTech('PJSIP'),
+              subscribe: (app, source) => client.applications.subscribe(app, source),
+              list: () => client.endpoints.listByTech('PJSIP'),
             },
             server.app,
             r.deps,
           ),
         )
-        .catch((err) => log.warn({ err }, 'could not read phone reachability after connecting'));
+        .catch((err) => log.warn({ err, asterisk: server.name }, 'could not read phone reachability after connecting'));
     });
     client.events.onConnected((info) => {
       void r
-        .run(async () =>
-          info.reconnect ? r.recovery.reconcile() : recoverAtStart(r, configured, lastSeen, server.name),
-        )
-        .catch((err) => log.error({ err }, 'could not reconcile calls after connecting'));
+        .run(async () => {
+          if (info.reconnect) return r.recovery.reconcile();
+          // Calls owned by no configured Asterisk are closed once, by whichever connects first.
+          if (!orphansClosed) {
+            orphansClosed = true;
+            await r.recovery.closeOrphans(await allTenantIds(), configured, lastSeen);
+          }
+          await r.recovery.takeBack(await activeTenantIds(), lastSeen.get(server.name) ?? null);
+        })
+        .catch((err) => log.error({ err, asterisk: server.name }, 'could not reconcile calls after connecting'));
     });
     client.events.onStateChange((state) => {
-      status.status = state === 'connected' ? 'connected' : 'degraded';
-      status.detail = state === 'connected' ? null : `ARI ${state} (${server.name})`;
+      node.state = state;
+      if (state !== 'connected') {
+        // What a server that went away said about phones no longer counts.
+        for (const by of reach.values()) by.delete(server.name);
+      }
+      refreshStatus();
       log.info({ state, asterisk: server.name }, 'telephony connection state');
       // Every tenant's consoles show the phone system's state; tell them when it changes.
       void activeTenantIds()
@@ -214,22 +246,65 @@ export function createTelephony(deps: TelephonyDeps) {
         })
         .catch((err) => log.warn({ err }, 'could not announce the telephony state'));
     });
-    status.status = 'degraded';
-    status.detail = `connecting to ${server.name}`;
     r.start();
     client.connect();
   }
 
+  const notRunning = () =>
+    new AppError('TELEPHONY_UNAVAILABLE', 'Telephony is not running in this process (no Asterisk or simulator)');
+  const connectedNode = (name: string): TelephonyNode => {
+    const node = nodes.get(name);
+    if (!node) {
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
+        `The call belongs to phone system "${name}", which this worker does not have configured (ARI_SERVERS)`,
+        { asterisk: name },
+      );
+    }
+    if (node.state !== 'connected') {
+      throw new AppError('SERVICE_UNAVAILABLE', `Phone system "${name}" is not connected (ARI ${node.state}); try again shortly`, {
+        asterisk: name,
+      });
+    }
+    return node;
+  };
+
   return {
-    status: (): TelephonyStatus => ({ ...status }),
-    /** The router, or a clear 503 when this process does not run telephony. */
+    status: (): TelephonyStatus => ({ ...status, ...(status.servers ? { servers: status.servers.map((x) => ({ ...x })) } : {}) }),
+    /** The first configured server's router, or a clear 503 when this process does not run telephony. */
     router(): CallRouter {
-      if (!router)
-        throw new AppError(
-          'TELEPHONY_UNAVAILABLE',
-          'Telephony is not running in this process (no Asterisk or simulator)',
-        );
-      return router;
+      const first = nodes.values().next().value;
+      if (!first) throw notRunning();
+      return first.router;
+    },
+    /** Every server's router, in configuration order. */
+    routers: (): CallRouter[] => [...nodes.values()].map((n) => n.router),
+    /**
+     * The router of the Asterisk that owns a call (its record's `owner`); a record without owner
+     * (written before owners existed) goes to the first server. 503 naming the server when that
+     * server is not configured here or not connected.
+     */
+    routerFor(owner: string | null): CallRouter {
+      if (!nodes.size) throw notRunning();
+      if (owner === null) return this.router();
+      return connectedNode(owner).router;
+    },
+    /**
+     * The router for a new call from an agent's phone (click to call): the Asterisk that last
+     * reported the phone reachable (where it is registered), else the first connected server.
+     */
+    routerForPhone(araId: string | null): CallRouter {
+      if (!nodes.size) throw notRunning();
+      const by = araId ? reach.get(araId) : undefined;
+      for (const [name, r] of by ?? []) {
+        const node = nodes.get(name);
+        if (r === 'reachable' && node?.state === 'connected') return node.router;
+      }
+      const up = [...nodes.values()].find((n) => n.state === 'connected');
+      if (!up) {
+        throw new AppError('SERVICE_UNAVAILABLE', `No phone system is connected (${[...nodes.keys()].join(', ')})`);
+      }
+      return up.router;
     },
     simulator: () => simulator,
     async start() {
@@ -257,20 +332,24 @@ export function createTelephony(deps: TelephonyDeps) {
         ];
         status.simulated = true;
       }
-      const server = servers[0];
-      if (!server) return;
+      if (!servers.length) return;
       const lastSeen = await owners.lastSeen();
-      await owners.started(server.name, deps.clock.now());
-      connect(
-        server,
-        servers.map((s) => s.name),
-        lastSeen,
-      );
+      orphansClosed = false;
+      for (const server of servers) await owners.started(server.name, deps.clock.now());
+      for (const server of servers)
+        connect(
+          server,
+          servers.map((s) => s.name),
+          lastSeen,
+        );
+      refreshStatus();
       const beat = () => {
-        if (status.status !== 'connected') return;
-        void owners
-          .beat(server.name, deps.clock.now())
-          .catch((err) => log.warn({ err }, 'telephony heartbeat failed'));
+        for (const n of nodes.values()) {
+          if (n.state !== 'connected') continue;
+          void owners
+            .beat(n.server.name, deps.clock.now())
+            .catch((err) => log.warn({ err, asterisk: n.server.name }, 'telephony heartbeat failed'));
+        }
       };
       heartbeatTimer = setInterval(beat, OWNER_HEARTBEAT_MS);
       heartbeatTimer.unref();
@@ -285,27 +364,39 @@ export function createTelephony(deps: TelephonyDeps) {
       clearInterval(heartbeatTimer);
       demo?.stop();
       demo = null;
-      const r = router;
-      if (r && simulator) {
-        // The in-process simulator's channels die with this process: end its calls now (F7).
-        await r
-          .run(() => r.recovery.closeAllLive('the demo PBX stopped'))
-          .catch((err) => log.warn({ err }, 'could not close the demo PBX calls'));
-      }
-      if (r && status.status === 'connected') {
-        await owners
-          .beat(r.deps.owner, deps.clock.now())
-          .catch((err) => log.warn({ err }, 'telephony heartbeat failed'));
-      }
-      router?.stop();
-      await router?.run(async () => undefined);
-      await client?.close();
+      const list = [...nodes.values()];
+      await Promise.all(
+        list.map(async ({ router: r, client, state, server }) => {
+          if (simulator) {
+            // The in-process simulator's channels die with this process: end its calls now (F7).
+            await r
+              .run(() => r.recovery.closeAllLive('the demo PBX stopped'))
+              .catch((err) => log.warn({ err }, 'could not close the demo PBX calls'));
+          }
+          if (state === 'connected') {
+            await owners
+              .beat(server.name, deps.clock.now())
+              .catch((err) => log.warn({ err, asterisk: server.name }, 'telephony heartbeat failed'));
+          }
+          r.stop();
+          await r.run(async () => undefined);
+          await client.close();
+        }),
+      );
       await simulator?.stop();
-      router = null;
-      client = null;
+      nodes.clear();
+      reach.clear();
       simulator = null;
       status.status = 'disabled';
+      delete status.servers;
     },
   };
 }
 export type Telephony = ReturnType<typeof createTelephony>;
+
+type TelephonyNode = {
+  server: AriServerConfig;
+  client: AriClient;
+  router: CallRouter;
+  state: AriConnectionState | 'connecting';
+};

@@ -92,10 +92,11 @@ export function createCallsService(deps: {
   const mayDial = async (ctx: TenantContext, number: string, path: string) =>
     deps.outbound?.assert(ctx.tenantId, number, { kind: 'user', permissions: ctx.permissions }, path);
   /** Call control runs as router work, in order with the ARI events of the same calls. */
-  function control<T>(fn: (c: CallRouter['control']) => Promise<T>): Promise<T> {
-    const router = deps.telephony.router();
+  function control<T>(router: CallRouter, fn: (c: CallRouter['control']) => Promise<T>): Promise<T> {
     return router.run(() => fn(router.control));
   }
+  /** Control of a live call goes to the router of the Asterisk that owns it (issue 8). */
+  const routerOf = (row: CallRow) => deps.telephony.routerFor(row.owner ?? null);
 
   async function names(tenantId: string, rows: CallRow[], segments: SegmentRow[] = []) {
     const queueIds = [...new Set(rows.map((r) => r.queueId).filter((x): x is string => !!x))];
@@ -172,42 +173,43 @@ export function createCallsService(deps: {
       };
     },
     async hangup(ctx: TenantContext, id: string) {
-      await ownedLive(ctx, id);
-      await control((c) => c.hangup(ctx.tenantId, id));
+      const row = await ownedLive(ctx, id);
+      await control(routerOf(row), (c) => c.hangup(ctx.tenantId, id));
     },
     async hold(ctx: TenantContext, id: string, onHold: boolean) {
-      await ownedLive(ctx, id);
-      await control((c) => c.hold(ctx.tenantId, id, onHold));
+      const row = await ownedLive(ctx, id);
+      await control(routerOf(row), (c) => c.hold(ctx.tenantId, id, onHold));
     },
     async mute(ctx: TenantContext, id: string, muted: boolean) {
-      await ownedLive(ctx, id);
-      await control((c) => c.mute(ctx.tenantId, id, muted));
+      const row = await ownedLive(ctx, id);
+      await control(routerOf(row), (c) => c.mute(ctx.tenantId, id, muted));
     },
     async record(ctx: TenantContext, id: string, on: boolean) {
-      await ownedLive(ctx, id);
+      const row = await ownedLive(ctx, id);
       if (ctx.features && !ctx.features.recording) throw new AppError('FEATURE_DISABLED', 'Recording is not enabled for this organisation');
-      await control((c) => c.record(ctx.tenantId, id, on));
+      await control(routerOf(row), (c) => c.record(ctx.tenantId, id, on));
     },
     async transfer(ctx: TenantContext, id: string, input: TransferInput) {
       if (input.target.type === 'number') await mayDial(ctx, input.target.number, 'body.target.number');
-      await ownedLive(ctx, id);
-      if (input.kind === 'blind') return control((c) => c.blindTransfer(ctx.tenantId, id, ctx.userId, input.target));
-      return control((c) => c.consult(ctx.tenantId, id, input.target));
+      const row = await ownedLive(ctx, id);
+      if (input.kind === 'blind') return control(routerOf(row), (c) => c.blindTransfer(ctx.tenantId, id, ctx.userId, input.target));
+      return control(routerOf(row), (c) => c.consult(ctx.tenantId, id, input.target));
     },
     async finishTransfer(ctx: TenantContext, id: string, action: 'complete' | 'cancel') {
-      await ownedLive(ctx, id);
-      await control((c) => c.finishConsult(ctx.tenantId, id, ctx.userId, action));
+      const row = await ownedLive(ctx, id);
+      await control(routerOf(row), (c) => c.finishConsult(ctx.tenantId, id, ctx.userId, action));
     },
     async supervise(ctx: TenantContext, id: string, mode: 'listen' | 'whisper' | 'barge') {
-      await ownedLive(ctx, id);
-      return control((c) => c.supervise(ctx.tenantId, id, ctx.userId, mode));
+      const row = await ownedLive(ctx, id);
+      return control(routerOf(row), (c) => c.supervise(ctx.tenantId, id, ctx.userId, mode));
     },
     async originate(ctx: TenantContext, number: string) {
       await mayDial(ctx, number, 'body.number');
-      if (!(await deps.directory.endpointForUser(ctx.tenantId, ctx.userId))) {
+      const phone = await deps.directory.endpointForUser(ctx.tenantId, ctx.userId);
+      if (!phone) {
         throw new AppError('UNPROCESSABLE', 'You have no phone (endpoint) assigned: ask an admin to assign one');
       }
-      const call = await control((c) => c.clickToCall(ctx.tenantId, ctx.userId, number));
+      const call = await control(deps.telephony.routerForPhone(phone.araId), (c) => c.clickToCall(ctx.tenantId, ctx.userId, number));
       return { call_id: call.id };
     },
   };
