@@ -40,8 +40,8 @@ describe('ARI_SERVERS configuration', () => {
   });
 });
 
-/** Two Asterisks (two simulators) configured as two servers: each call is routed and owned by its own. */
-describe('several Asterisk servers', () => {
+/** Two Asterisks (two simulators) configured as two servers, one agent's phone registered on each. */
+function twoServerLab() {
   let simA: AriSimulator;
   let simB: AriSimulator;
   let t: TestApp;
@@ -69,7 +69,7 @@ describe('several Asterisk servers', () => {
   const setState = async (i: number, state: string) =>
     expect((await api('PUT', '/api/v1/agents/me/state', agents[i]!.token, { state })).status).toBe(200);
 
-  beforeAll(async () => {
+  const setup = async () => {
     simA = await startAriSimulator({ timeScale: SCALE });
     simB = await startAriSimulator({ timeScale: SCALE });
     t = await createTestApp({
@@ -103,23 +103,54 @@ describe('several Asterisk servers', () => {
     expect((await api('POST', '/api/v1/dids', admin, { number: did, destination: { type: 'queue', queue_id: q.body.data.id } })).status).toBe(201);
     await t.app.container.telephony.start();
     await waitFor(async () => t.app.container.telephony.status().status === 'connected', 'both servers connected');
-  });
-  afterAll(async () => {
+  };
+  const close = async () => {
     await t?.app.container.telephony.stop();
     await simA?.stop();
     await simB?.stop();
     await t?.close();
-  });
+  };
+  const answered = (sim: () => AriSimulator, agent: number, caller: string) => async () => {
+    await setState(agent, 'available');
+    const call = sim().placeCall({ from: caller, to: did });
+    const rec = await waitFor(async () => {
+      const r = await record(caller);
+      return r?.answeredAt ? r : null;
+    }, `call from ${caller} answered`);
+    return { rec, call };
+  };
+  return {
+    setup,
+    close,
+    api,
+    waitFor,
+    record,
+    setState,
+    answered,
+    agents,
+    get t() { return t; },
+    get simA() { return simA; },
+    get simB() { return simB; },
+    get tenant() { return tenant; },
+    get did() { return did; },
+  };
+}
+
+describe('several Asterisk servers', () => {
+  const lab = twoServerLab();
+  const { api, waitFor, record, setState, agents } = lab;
+  beforeAll(lab.setup);
+  afterAll(lab.close);
 
   it('reports each server, routes a call on each by its own router, and controls the call on B through the API', async () => {
-    const st = await api('GET', '/api/v1/telephony/status', tenant.supervisor.token);
+    const st = await api('GET', '/api/v1/telephony/status', lab.tenant.supervisor.token);
     expect(st.status).toBe(200);
     expect(st.body.data.servers).toEqual([
       { name: 'pbx-a', status: 'connected', detail: null },
       { name: 'pbx-b', status: 'connected', detail: null },
     ]);
     await setState(0, 'available');
-    const callA = simA.placeCall({ from: '+15550008001', to: did });
+    const callA = lab.simA.placeCall({ from: '+15550008001', to: lab.did });
     const recA = await waitFor(async () => {
       const r = await record('+15550008001');
       return r?.answeredAt ? r : null;
@@ -128,7 +159,7 @@ describe('several Asterisk servers', () => {
     expect(recA.agentUserId).toBe(agents[0]!.id);
 
     await setState(1, 'available');
-    const callB = simB.placeCall({ from: '+15550008002', to: did });
+    const callB = lab.simB.placeCall({ from: '+15550008002', to: lab.did });
     const recB = await waitFor(async () => {
       const r = await record('+15550008002');
       return r?.answeredAt ? r : null;
@@ -142,8 +173,8 @@ describe('several Asterisk servers', () => {
     await waitFor(async () => ((await record('+15550008002'))?.holdStartedAt ? true : null), 'call on B held');
 
     // B goes away: its call answers a 503 naming B, while A keeps routing and controlling.
-    await simB.stop();
-    await waitFor(async () => (t.app.container.telephony.status().status === 'degraded' ? true : null), 'B down');
+    await lab.simB.stop();
+    await waitFor(async () => (lab.t.app.container.telephony.status().status === 'degraded' ? true : null), 'B down');
     const held = await api('POST', `/api/v1/calls/${recB.id}/hold`, agents[1]!.token, { on_hold: false });
     expect(held.status).toBe(503);
     expect(held.body.error.message).toContain('pbx-b');
@@ -152,5 +183,34 @@ describe('several Asterisk servers', () => {
     await waitFor(async () => ((await record('+15550008001'))?.endedAt ? true : null), 'call on A ended');
     void callA;
     void callB;
+  });
+});
+
+describe('several Asterisk servers: restart', () => {
+  const lab = twoServerLab();
+  beforeAll(lab.setup);
+  afterAll(lab.close);
+
+  it('after a restart each server takes back its own calls: a hangup on B ends B\'s call, control of A\'s works', async () => {
+    const { rec: recA } = await lab.answered(() => lab.simA, 0, '+15550008101')();
+    const { rec: recB, call: callB } = await lab.answered(() => lab.simB, 1, '+15550008102')();
+    expect([recA.owner, recB.owner]).toEqual(['pbx-a', 'pbx-b']);
+    const telephony = lab.t.app.container.telephony;
+    await telephony.stop();
+    await telephony.start();
+    await lab.waitFor(async () => telephony.status().status === 'connected' || null, 'both reconnected');
+    // Both calls are still live and keep their owners.
+    expect((await lab.record('+15550008101'))!.endedAt).toBeNull();
+    expect((await lab.record('+15550008102'))!.owner).toBe('pbx-b');
+    const hold = await lab.api('POST', `/api/v1/calls/${recA.id}/hold`, lab.agents[0]!.token, { on_hold: true });
+    expect(hold.status).toBe(200);
+    await lab.waitFor(async () => ((await lab.record('+15550008101'))?.holdStartedAt ? true : null), 'A held after restart');
+    callB.hangup();
+    const ended = await lab.waitFor(async () => {
+      const r = await lab.record('+15550008102');
+      return r?.endedAt ? r : null;
+    }, 'B call ended by B');
+    expect(ended.owner).toBe('pbx-b');
+    expect((await lab.record('+15550008101'))!.endedAt).toBeNull();
   });
 });
