@@ -10,6 +10,10 @@
 #   ASTERISK_RUN_DIR  private run directory (default .data/asterisk)
 #   ASTERISK_SIP_PORT (5060)  ASTERISK_HTTP_PORT (8088)  ARI_USERNAME (switchboard)  ARI_PASSWORD
 #   (default change-me-ari-password, the sample's)
+#   ASTERISK_EXTRA_CONF  optional directory of extra *.conf files for test/bench setups only (e.g.
+#                     bench:acd's app_queue). Each one is appended to the sample of the same name
+#                     (use [section](+) to add to a sample's section), or copied if no sample has
+#                     that name. Unset: exactly the samples.
 # Only paths, ports, the ODBC DSN/credentials and the ARI password differ from the samples.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -42,6 +46,13 @@ configure() {
   sed -i -E "s/^bindaddr = .*/bindaddr = 127.0.0.1/; s/^bindport = .*/bindport = $HTTP_PORT/; s/^tlsenable = .*/tlsenable = no/" "$RUN/etc/http.conf"
   sed -i -E "s/^\[switchboard\]$/[$ARI_USER]/; s/^password = .*/password = $ARI_PASS/" "$RUN/etc/ari.conf"
   sed -i -E "s/^username => .*/username => $user/; s/^password => .*/password => $pass/" "$RUN/etc/res_odbc.conf"
+  if [[ -n "${ASTERISK_EXTRA_CONF:-}" ]]; then
+    [[ -d "$ASTERISK_EXTRA_CONF" ]] || { echo "ASTERISK_EXTRA_CONF=$ASTERISK_EXTRA_CONF is not a directory" >&2; exit 1; }
+    for f in "$ASTERISK_EXTRA_CONF"/*.conf; do
+      [[ -e "$f" ]] || continue
+      { echo; echo "; --- appended from $f (ASTERISK_EXTRA_CONF) ---"; cat "$f"; } >>"$RUN/etc/$(basename "$f")"
+    done
+  fi
   # ODBC: the sample DSN in a private ODBCSYSINI, with this database.
   cp "$SAMPLES/odbcinst.ini" "$RUN/odbc/odbcinst.ini"
   sed -E "s/^SERVER( *)= .*/SERVER\1= $host/; s/^PORT( *)= .*/PORT\1= $port/; s/^DATABASE( *)= .*/DATABASE\1= $db/" "$SAMPLES/odbc.ini" >"$RUN/odbc/odbc.ini"
