@@ -33,7 +33,7 @@ const ariGet = async (path: string) => {
 };
 
 describe('call control on a live call through a real Asterisk', () => {
-  it('hold then unhold: the caller stays in the call’s bridge (music, muted in), the record counts hold time, the timeline has hold and unhold', async () => {
+  it('hold then unhold: the caller stays in the call’s bridge (music, muted in), the record counts hold time, the timeline has hold and unhold; then mute and unmute the agent (detail muted true/false, still one bridge of two)', async () => {
     const admin = tenant.admin.token;
     const agent = await makePhone('3101', { agent: true });
     const trunk = await api('POST', '/api/v1/trunks', admin, { name: 'Carrier', kind: 'ip', host: CARRIER_IP, port: 5070 });
@@ -83,6 +83,14 @@ describe('call control on a live call through a real Asterisk', () => {
       const ev = await api('GET', `/api/v1/calls/${id}/events`, agent.token!);
       const types = (ev.body.data as Array<{ type: string }>).map((e) => e.type);
       expect(types, JSON.stringify(types)).toEqual(expect.arrayContaining(['hold', 'unhold']));
+      // Mute then unmute the agent on the same live call: the detail says so, the call stays bridged.
+      const m = await api('POST', `/api/v1/calls/${id}/mute`, agent.token!, { muted: true });
+      expect(m.status, JSON.stringify(m.body)).toBeLessThan(300);
+      expect((await api('GET', `/api/v1/calls/${id}`, agent.token!)).body.data.muted).toBe(true);
+      const um = await api('POST', `/api/v1/calls/${id}/mute`, agent.token!, { muted: false });
+      expect(um.status, JSON.stringify(um.body)).toBeLessThan(300);
+      expect((await api('GET', `/api/v1/calls/${id}`, agent.token!)).body.data.muted).toBe(false);
+      expect((await ariGet('/bridges')).filter((b) => (b.channels as string[]).length === 2)).toHaveLength(1);
       const c = await caller.done;
       expect(c.code, c.out + sippMessages('caller.xml', 5070)).toBe(0);
     } finally {
