@@ -200,7 +200,7 @@ export function createTelephony(deps: TelephonyDeps) {
     client.events.onAny((e) => void r.handle(e as unknown as RouterEvent));
     client.events.onConnected(() => {
       void r
-        .run(() =>
+        .runIn('endpoints', () =>
           syncReachability(
             {
               subscribe: (app, source) => client.applications.subscribe(app, source),

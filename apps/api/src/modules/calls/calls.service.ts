@@ -91,9 +91,17 @@ export function createCallsService(deps: {
 }) {
   const mayDial = async (ctx: TenantContext, number: string, path: string) =>
     deps.outbound?.assert(ctx.tenantId, number, { kind: 'user', permissions: ctx.permissions }, path);
-  /** Call control runs as router work, in order with the ARI events of the same calls. */
-  function control<T>(router: CallRouter, fn: (c: CallRouter['control']) => Promise<T>): Promise<T> {
-    return router.run(() => fn(router.control));
+  /**
+   * Call control runs as router work in the call's lane, in order with the ARI events of the same
+   * call; click to call (no call yet) in the agent's own lane, so one agent's clicks queue.
+   */
+  function control<T>(
+    router: CallRouter,
+    of: { callId: string } | { userId: string },
+    fn: (c: CallRouter['control']) => Promise<T>,
+  ): Promise<T> {
+    const work = () => fn(router.control);
+    return 'callId' in of ? router.runForCall(of.callId, work) : router.runIn(`user:${of.userId}`, work);
   }
   /** Control of a live call goes to the router of the Asterisk that owns it (issue 8). */
   const routerOf = (row: CallRow) => deps.telephony.routerFor(row.owner ?? null);
@@ -174,34 +182,34 @@ export function createCallsService(deps: {
     },
     async hangup(ctx: TenantContext, id: string) {
       const row = await ownedLive(ctx, id);
-      await control(routerOf(row), (c) => c.hangup(ctx.tenantId, id));
+      await control(routerOf(row), { callId: id }, (c) => c.hangup(ctx.tenantId, id));
     },
     async hold(ctx: TenantContext, id: string, onHold: boolean) {
       const row = await ownedLive(ctx, id);
-      await control(routerOf(row), (c) => c.hold(ctx.tenantId, id, onHold));
+      await control(routerOf(row), { callId: id }, (c) => c.hold(ctx.tenantId, id, onHold));
     },
     async mute(ctx: TenantContext, id: string, muted: boolean) {
       const row = await ownedLive(ctx, id);
-      await control(routerOf(row), (c) => c.mute(ctx.tenantId, id, muted));
+      await control(routerOf(row), { callId: id }, (c) => c.mute(ctx.tenantId, id, muted));
     },
     async record(ctx: TenantContext, id: string, on: boolean) {
       const row = await ownedLive(ctx, id);
       if (ctx.features && !ctx.features.recording) throw new AppError('FEATURE_DISABLED', 'Recording is not enabled for this organisation');
-      await control(routerOf(row), (c) => c.record(ctx.tenantId, id, on));
+      await control(routerOf(row), { callId: id }, (c) => c.record(ctx.tenantId, id, on));
     },
     async transfer(ctx: TenantContext, id: string, input: TransferInput) {
       if (input.target.type === 'number') await mayDial(ctx, input.target.number, 'body.target.number');
       const row = await ownedLive(ctx, id);
-      if (input.kind === 'blind') return control(routerOf(row), (c) => c.blindTransfer(ctx.tenantId, id, ctx.userId, input.target));
-      return control(routerOf(row), (c) => c.consult(ctx.tenantId, id, input.target));
+      if (input.kind === 'blind') return control(routerOf(row), { callId: id }, (c) => c.blindTransfer(ctx.tenantId, id, ctx.userId, input.target));
+      return control(routerOf(row), { callId: id }, (c) => c.consult(ctx.tenantId, id, input.target));
     },
     async finishTransfer(ctx: TenantContext, id: string, action: 'complete' | 'cancel') {
       const row = await ownedLive(ctx, id);
-      await control(routerOf(row), (c) => c.finishConsult(ctx.tenantId, id, ctx.userId, action));
+      await control(routerOf(row), { callId: id }, (c) => c.finishConsult(ctx.tenantId, id, ctx.userId, action));
     },
     async supervise(ctx: TenantContext, id: string, mode: 'listen' | 'whisper' | 'barge') {
       const row = await ownedLive(ctx, id);
-      return control(routerOf(row), (c) => c.supervise(ctx.tenantId, id, ctx.userId, mode));
+      return control(routerOf(row), { callId: id }, (c) => c.supervise(ctx.tenantId, id, ctx.userId, mode));
     },
     async originate(ctx: TenantContext, number: string) {
       await mayDial(ctx, number, 'body.number');
@@ -209,7 +217,7 @@ export function createCallsService(deps: {
       if (!phone) {
         throw new AppError('UNPROCESSABLE', 'You have no phone (endpoint) assigned: ask an admin to assign one');
       }
-      const call = await control(deps.telephony.routerForPhone(phone.araId), (c) => c.clickToCall(ctx.tenantId, ctx.userId, number));
+      const call = await control(deps.telephony.routerForPhone(phone.araId), { userId: ctx.userId }, (c) => c.clickToCall(ctx.tenantId, ctx.userId, number));
       return { call_id: call.id };
     },
   };

@@ -61,7 +61,11 @@ describe('calls placed from a phone', () => {
     expect(call.signalling()).not.toContain('200 OK');
     await lab.waitFor(async () => call.signalling().includes('200 OK') || null, 'caller answered');
     await lab.waitFor(async () => call.hears() === 'party' || null, 'caller hears the far end');
-    const rec = (await lab.callRecords()).find((c) => c.callee_number === '+4930123499')!;
+    // The record says connected once the bridge is made (a write that follows the caller's media).
+    const rec = await lab.waitFor(
+      async () => (await lab.callRecords()).find((c) => c.callee_number === '+4930123499' && c.status === 'connected'),
+      'the record connected',
+    );
     expect(rec).toMatchObject({ direction: 'outbound', status: 'connected' });
     // Issue 16.10: the carrier is shown the trunk's caller ID, never the phone's internal name or extension.
     const carrierLeg = [...lab.sim.core.channels.values()].find(

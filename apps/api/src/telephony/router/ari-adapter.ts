@@ -41,6 +41,7 @@ export function createAriPort(client: AriClient): AriPort {
       }
       // `create` then `dial`, as the recorded app-run queue does (timelines 10, 11).
       const ch = await channels.create({
+        ...(o.channelId ? { channelId: o.channelId } : {}),
         endpoint: o.endpoint,
         app,
         appArgs: o.appArgs,
@@ -59,6 +60,7 @@ export function createAriPort(client: AriClient): AriPort {
     },
     async originate(o) {
       const ch = await channels.originate({
+        ...(o.channelId ? { channelId: o.channelId } : {}),
         endpoint: o.endpoint,
         app,
         appArgs: o.appArgs,
@@ -93,7 +95,13 @@ export function createAriPort(client: AriClient): AriPort {
     },
     stopRecording: (name) => recordings.stop(name),
     async snoop(channelId, o) {
-      const ch = await channels.snoop(channelId, { app, spy: o.spy, whisper: o.whisper, appArgs: o.appArgs });
+      const ch = await channels.snoop(channelId, {
+        app,
+        spy: o.spy,
+        whisper: o.whisper,
+        appArgs: o.appArgs,
+        ...(o.snoopId ? { snoopId: o.snoopId } : {}),
+      });
       return { channelId: ch.id };
     },
     continueInDialplan: (id, context, extension, priority) =>

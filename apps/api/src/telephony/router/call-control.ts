@@ -169,6 +169,7 @@ export class CallControl {
     await this.hold(tenantId, callId, true);
     const { channelId } = await this.ari(() =>
       ari.createAndDial({
+        channelId: this.r.newChannelId(call),
         endpoint,
         appArgs: `leg,${call.id}`,
         originator: call.agentChannelId,
@@ -245,7 +246,12 @@ export class CallControl {
     if (!ep) throw new AppError('UNPROCESSABLE', 'You have no phone (endpoint) assigned to listen with');
     if (mode === 'barge') {
       const { channelId } = await this.ari(() =>
-        ari.originate({ endpoint: dialString(ep), appArgs: `supervisor,${call.id}`, timeoutSeconds: 30 }),
+        ari.originate({
+          channelId: this.r.newChannelId(call),
+          endpoint: dialString(ep),
+          appArgs: `supervisor,${call.id}`,
+          timeoutSeconds: 30,
+        }),
       );
       call.extraChannels.add(channelId);
       this.r.live.bind(channelId, call.id);
@@ -258,12 +264,18 @@ export class CallControl {
         spy: 'both',
         whisper: mode === 'whisper' ? 'out' : 'none',
         appArgs: `snoop,${call.id}`,
+        snoopId: this.r.newChannelId(call),
       }),
     );
     call.extraChannels.add(snoop.channelId);
     this.r.live.bind(snoop.channelId, call.id);
     const { channelId } = await this.ari(() =>
-      ari.originate({ endpoint: dialString(ep), appArgs: `supervisor,${call.id}`, timeoutSeconds: 30 }),
+      ari.originate({
+        channelId: this.r.newChannelId(call),
+        endpoint: dialString(ep),
+        appArgs: `supervisor,${call.id}`,
+        timeoutSeconds: 30,
+      }),
     );
     call.extraChannels.add(channelId);
     this.r.live.bind(channelId, call.id);
@@ -303,6 +315,7 @@ export class CallControl {
     try {
       await this.ari(() =>
         ari.originate({
+          channelId: this.r.newChannelId(call),
           endpoint: dialString(ep),
           appArgs: `c2c,${call.id}`,
           callerId: number,

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Disposition } from '../../modules/calls/calls.repository';
-import { ariTime, LiveCalls, type LiveCall, type RouterDeps } from './live-calls';
+import { ariTime, laneOfChannel, LiveCalls, type LiveCall, type RouterDeps } from './live-calls';
+import { Lanes } from './lanes';
+import { orderedPerCall } from './ordered-writes';
 import type { Destination, RouterChannel, RouterEvent } from './ports';
 import { QueueEngine } from './queue-engine';
 import { noteReachability, reachabilityOf } from './reachability';
@@ -26,7 +29,11 @@ export class CallRouter {
   /** Agent legs created by the router, to the call they ring for (known before their StasisStart). */
   readonly pendingLegs = new Map<string, string>();
 
-  constructor(readonly deps: RouterDeps) {
+  readonly deps: RouterDeps;
+
+  constructor(deps: RouterDeps) {
+    // Record writes of one call stay in order even when the hot path does not wait for them.
+    this.deps = { ...deps, calls: orderedPerCall(deps.calls) };
     this.queues = new QueueEngine(this);
     this.ivr = new IvrRunner(this);
     this.destinations = new Destinations(this);
@@ -43,30 +50,83 @@ export class CallRouter {
     this.queues.stop();
   }
 
-  private chain: Promise<unknown> = Promise.resolve();
+  /** Work queues: one lane per call (and per queue, agent, the endpoints), see lanes.ts. */
+  private readonly lanes = new Lanes(8);
 
   /**
-   * Runs one piece of router work after all the work queued before it. Events, timers and API
-   * commands all go through here, so the router's state never sees two changes interleaved
-   * (an agent answering while another is still being offered the same call, say).
+   * Runs one piece of router work alone: after all work already admitted, before any submitted
+   * later (recovery after a reconnect, stopping). Per-call work goes through the call's lane.
    */
   run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.chain.then(fn);
-    this.chain = result.catch(() => undefined);
-    return result;
+    return this.lanes.exclusive(fn);
   }
 
-  /** A timer whose callback runs as router work. */
-  later(ms: number, fn: () => Promise<unknown>) {
+  /**
+   * Runs work in a lane: after the work queued before it in the same lane, beside other lanes.
+   * Everything that changes one call (its events, timers, API commands) runs in that call's lane,
+   * so a call's state never sees two changes interleaved (an agent answering while another is
+   * still being offered the same call, say); calls do not wait for each other.
+   */
+  runIn<T>(lane: string, fn: () => Promise<T>, o: { nested?: boolean; unbounded?: boolean } = {}): Promise<T> {
+    return this.lanes.run(lane, fn, o);
+  }
+
+  /** Runs work in a call's lane; `nested` when the caller is router work that waits for it. */
+  runFor<T>(call: LiveCall, fn: () => Promise<T>, o: { nested?: boolean; unbounded?: boolean } = {}): Promise<T> {
+    return this.lanes.run(call.lane, fn, o);
+  }
+
+  /** Runs work in the lane of a call named by id (API call control). */
+  runForCall<T>(callId: string, fn: () => Promise<T>): Promise<T> {
+    return this.lanes.run(this.live.get(callId)?.lane ?? `call:${callId}`, fn);
+  }
+
+  /** A timer whose callback runs as work in a lane (a call's, usually). */
+  later(lane: LiveCall | string, ms: number, fn: () => Promise<unknown>) {
+    const key = typeof lane === 'string' ? lane : lane.lane;
     return this.deps.timers.setTimeout(() => {
-      void this.run(fn).catch((err) => this.deps.log.error({ err }, 'call router timer failed'));
+      void this.runIn(key, fn).catch((err) => this.deps.log.error({ err }, 'call router timer failed'));
     }, ms);
   }
 
+  /**
+   * A channel id for a leg the router is about to create for a call, bound to the call first:
+   * the leg's events can arrive before `create` answers, and must find their call (and lane).
+   */
+  newChannelId(call: LiveCall): string {
+    const id = `sb-${randomUUID()}`;
+    this.live.bind(id, call.id);
+    return id;
+  }
+
   handle(event: RouterEvent): Promise<void> {
-    return this.run(() => this.dispatch(event)).catch((err) => {
+    return this.runIn(this.laneOf(event), () => this.dispatch(event)).catch((err) => {
       this.deps.log.error({ err, event: event.type }, 'call router failed to handle an event');
     });
+  }
+
+  /** Which lane an ARI event runs in: its call's, or its channel's until a call owns the channel. */
+  private laneOf(e: RouterEvent): string {
+    const ofChannel = (id: string) => this.live.byChannelId(id)?.lane ?? laneOfChannel(id);
+    switch (e.type) {
+      case 'EndpointStateChange':
+      case 'ContactStatusChange':
+        return 'endpoints';
+      case 'Dial':
+        return ofChannel(e.peer.id);
+      case 'PlaybackFinished':
+        return ofChannel(e.playback.target_uri.replace(/^channel:/, ''));
+      case 'RecordingFinished':
+        return 'recordings';
+      case 'StasisStart': {
+        const [kind, ref] = e.args;
+        const call = kind === 'c2c' && ref ? this.live.get(ref) : undefined;
+        return call?.lane ?? ofChannel(e.channel.id);
+      }
+      default:
+        // Events of other kinds (or without a channel) change no call: they share one lane.
+        return 'channel' in e && e.channel ? ofChannel(e.channel.id) : 'other';
+    }
   }
 
   private async dispatch(e: RouterEvent) {
@@ -141,15 +201,16 @@ export class CallRouter {
   // ---------------------------------------------------------------- entering the application
 
   private async onStasisStart(channel: RouterChannel, args: string[], timestamp: string) {
-    if (this.live.byChannelId(channel.id) || this.live.isFinished(channel.id)) return; // replay (D3)
     const [kind, ref] = args;
-    if (kind === 'agent' || kind === 'leg') return; // our own outgoing legs; tracked from their creation
+    // Our own legs (bound to their call before they were created) are tracked from their creation.
+    if (kind === 'agent' || kind === 'leg' || kind === 'snoop') return; // snoop: joined when the supervisor answers
+    if (this.live.isFinished(channel.id)) return; // replay (D3)
     if (kind === 'c2c' && ref) return this.clickToCall.onAgentAnswered(channel, ref, timestamp);
     if (kind === 'supervisor') {
       await this.control.onSupervisorAnswered(channel.id);
       return;
     }
-    if (kind === 'snoop') return; // joined to the supervisor's leg when that one answers
+    if (this.live.byChannelId(channel.id)) return; // replay (D3)
     const at = ariTime(timestamp, this.deps.now());
     if (channel.tenantid) return this.onCallFromPhone(channel, at);
     return this.onInboundCall(channel, at);
@@ -182,6 +243,7 @@ export class CallRouter {
     }
     const call: LiveCall = {
       id: row.id,
+      lane: laneOfChannel(channel.id),
       tenantId: o.tenantId,
       callKey: row.callKey,
       direction: o.direction,
@@ -202,11 +264,13 @@ export class CallRouter {
       extraChannels: new Set(),
     };
     this.live.add(call);
-    await this.timeline(call, 'entered', `start:${channel.id}`, {
-      caller: channel.caller.number,
-      did: o.did,
-      direction: o.direction,
-    });
+    this.behind(
+      this.timeline(call, 'entered', `start:${channel.id}`, {
+        caller: channel.caller.number,
+        did: o.did,
+        direction: o.direction,
+      }),
+    );
     return call;
   }
 
@@ -226,8 +290,10 @@ export class CallRouter {
     });
     if (!call) return;
     call.recordingWanted = route.recording;
-    await this.destinations.answerCaller(call);
+    // A DID's caller is answered whatever the destination; the destination's lookup overlaps it.
+    this.behind(this.destinations.answerCaller(call));
     await this.routeTo(call, route.destination, route.fallback);
+    await this.destinations.answerCaller(call);
   }
 
   /** A call placed from one of the tenant's phones: an internal extension or an outside number. */
@@ -349,28 +415,47 @@ export class CallRouter {
     await this.deps.calls.appendEvent(call.tenantId, call.id, key, type, this.deps.now(), data);
   }
 
-  async publish(call: LiveCall, type: string, extra: Record<string, unknown> = {}) {
+  /** Publishes a change of a call; one call's events go out in the order they were asked for. */
+  publish(call: LiveCall, type: string, extra: Record<string, unknown> = {}): Promise<void> {
     const rooms = [`supervisor:${call.tenantId}`];
     if (call.queue) rooms.push(`queue:${call.queue.config.id}`);
     if (call.agentUserId) rooms.push(`user:${call.agentUserId}`);
     for (const o of call.queue?.offers.values() ?? []) rooms.push(`user:${o.userId}`);
-    await this.safe(() =>
-      this.deps.events.publish(call.tenantId, [...new Set(rooms)], type, {
-        call_id: call.id,
-        state: call.state,
-        caller_number: call.callerNumber,
-        did: call.did,
-        queue_id: call.queue?.config.id ?? null,
-        queue_name: call.queue?.config.name ?? null,
-        queued_at: call.queue?.queuedAt.toISOString() ?? null,
-        agent_user_id: call.agentUserId,
-        offered_user_ids: [...(call.queue?.offers.values() ?? [])].map((o) => o.userId),
-        on_hold: call.onHold,
-        muted: call.muted,
-        simulated: call.simulated,
-        ...extra,
-      }),
+    // The payload is the call as it is now, not when the previous event is done.
+    const data = {
+      call_id: call.id,
+      state: call.state,
+      caller_number: call.callerNumber,
+      did: call.did,
+      queue_id: call.queue?.config.id ?? null,
+      queue_name: call.queue?.config.name ?? null,
+      queued_at: call.queue?.queuedAt.toISOString() ?? null,
+      agent_user_id: call.agentUserId,
+      offered_user_ids: [...(call.queue?.offers.values() ?? [])].map((o) => o.userId),
+      on_hold: call.onHold,
+      muted: call.muted,
+      simulated: call.simulated,
+      ...extra,
+    };
+    const prev = this.publishing.get(call.id) ?? Promise.resolve();
+    const done = prev.then(() =>
+      this.safe(() => this.deps.events.publish(call.tenantId, [...new Set(rooms)], type, data)),
     );
+    this.publishing.set(call.id, done);
+    void done.then(() => {
+      if (this.publishing.get(call.id) === done) this.publishing.delete(call.id);
+    });
+    return done;
+  }
+
+  private readonly publishing = new Map<string, Promise<void>>();
+
+  /**
+   * Work the router does not wait for (bookkeeping behind an offer): its failure is logged.
+   * Record writes among it stay in order per call (orderedPerCall), events per call (publish).
+   */
+  behind(work: Promise<unknown>) {
+    work.catch((err) => this.deps.log.error({ err }, 'call router bookkeeping failed'));
   }
 
   /** Runs an ARI operation whose failure must not stop the flow (the channel may already be gone). */

@@ -30,6 +30,7 @@ export class ClickToCall {
       await this.r.safe(() => this.r.deps.ari.hangup(channel.id));
       return;
     }
+    if (call.callerChannelId === channel.id) return; // a replayed start (D3)
     // The agent answered their phone: now the call's "caller" side is the agent; dial the number.
     this.r.live.bind(channel.id, call.id);
     call.callerChannelId = channel.id;

@@ -20,9 +20,9 @@ export class Destinations {
     destination: Destination,
     fallback: Destination | null = null,
   ): Promise<void> {
-    await this.r.timeline(call, 'route', `route:${call.state}:${JSON.stringify(destination)}`, {
-      destination,
-    });
+    this.r.behind(
+      this.r.timeline(call, 'route', `route:${call.state}:${JSON.stringify(destination)}`, { destination }),
+    );
     switch (destination.type) {
       case 'queue': {
         const config = await this.r.deps.directory.queue(call.tenantId, destination.queue_id);
@@ -113,6 +113,7 @@ export class Destinations {
     if (userId && !(await this.r.deps.agents.claim(call.tenantId, userId, call.id))) userId = null;
     try {
       const { channelId } = await this.r.deps.ari.createAndDial({
+        channelId: this.r.newChannelId(call),
         endpoint,
         appArgs: `leg,${call.id}`,
         originator: call.callerChannelId,
@@ -132,7 +133,7 @@ export class Destinations {
         channelId,
         userId,
         fallback,
-        timer: this.r.later((timeoutSeconds + 2) * 1000, () => this.onLegFailed(channelId, 19)),
+        timer: this.r.later(call, (timeoutSeconds + 2) * 1000, () => this.onLegFailed(channelId, 19)),
       };
       await this.r.deps.calls.ringing(call.tenantId, call.id, userId, channelId);
       await this.r.publish(call, 'call.ringing');
@@ -149,10 +150,13 @@ export class Destinations {
    * (a bridge with the answering leg, a queue's music, an IVR greeting) goes through here first: a
    * real Asterisk neither answers a channel added to a bridge nor plays to an unanswered one.
    */
-  async answerCaller(call: LiveCall) {
-    if (call.callerUp) return;
-    await this.r.safe(() => this.r.deps.ari.answer(call.callerChannelId));
-    call.callerUp = true;
+  answerCaller(call: LiveCall): Promise<void> {
+    if (call.callerUp) return Promise.resolve();
+    // Asked once: routing may go on (a lookup) while the answer is on its way, then wait for it.
+    call.answering ??= this.r.safe(() => this.r.deps.ari.answer(call.callerChannelId)).then(() => {
+      call.callerUp = true;
+    });
+    return call.answering;
   }
 
   /** Tells an unanswered caller the other side is ringing (180 to a phone), once. */

@@ -26,7 +26,7 @@ export class IvrRunner {
       ivr.playbackId = playbackId;
       // If PlaybackFinished never arrives, start the digit timeout anyway after a generous bound.
       ivr.timer?.cancel();
-      ivr.timer = this.r.later(120_000, async () => this.onGreetingDone(call));
+      ivr.timer = this.r.later(call, 120_000, async () => this.onGreetingDone(call));
     } catch {
       this.onGreetingDone(call);
     }
@@ -37,7 +37,7 @@ export class IvrRunner {
     if (!ivr || call.state !== 'ivr') return;
     ivr.playbackId = null;
     ivr.timer?.cancel();
-    ivr.timer = this.r.later(ivr.menu.timeoutSeconds * 1000, () => this.onTimeout(call));
+    ivr.timer = this.r.later(call, ivr.menu.timeoutSeconds * 1000, () => this.onTimeout(call));
   }
 
   async onDigit(call: LiveCall, digit: string) {

@@ -31,6 +31,11 @@ export type Offer = { userId: string; channelId: string; timer: Cancel };
 
 export type LiveCall = {
   id: string;
+  /**
+   * The router lane (lanes.ts) all work of this call runs in: the lane its caller's channel's
+   * first event ran in, so events that arrive while the call is being opened queue behind it.
+   */
+  lane: string;
   tenantId: string;
   callKey: string;
   direction: 'inbound' | 'outbound' | 'internal';
@@ -42,6 +47,8 @@ export type LiveCall = {
    * router answers it the phone hears nothing and, at the end, is told 603 Decline (issue 16.8).
    */
   callerUp?: boolean;
+  /** The answer of the caller's channel, while it is on its way. */
+  answering?: Promise<void>;
   /** Click to call: the number to dial once the agent answers (the record's caller is the agent). */
   clickToCallTarget?: string;
   /** Ringing was indicated to an unanswered caller (180), once. */
@@ -54,6 +61,8 @@ export type LiveCall = {
     config: QueueConfig;
     queuedAt: Date;
     offers: Map<string, Offer>;
+    /** Agents claimed for this caller whose offer is still on its way to the caller's lane. */
+    claiming: number;
     /** Agents who let this call ring out: tried again only once everyone else has been tried. */
     missedBy: Set<string>;
     retryAt: number;
@@ -159,6 +168,9 @@ export class LiveCalls {
     return s;
   }
 }
+
+/** The lane of a channel the router does not know (yet): its StasisStart opens the call there. */
+export const laneOfChannel = (channelId: string) => `ch:${channelId}`;
 
 export const dialString = (e: Pick<EndpointTarget, 'araId'>) => `PJSIP/${e.araId}`;
 

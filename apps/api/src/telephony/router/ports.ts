@@ -78,6 +78,8 @@ export type AriPort = {
   createAndDial(opts: {
     endpoint: string;
     appArgs: string;
+    /** The new channel's id, chosen (and bound to its call) by the router before it exists. */
+    channelId?: string;
     originator?: string;
     callerId?: string;
     timeoutSeconds: number;
@@ -93,6 +95,7 @@ export type AriPort = {
   originate(opts: {
     endpoint: string;
     appArgs: string;
+    channelId?: string;
     callerId?: string;
     timeoutSeconds: number;
     variables?: Record<string, string>;
@@ -114,7 +117,12 @@ export type AriPort = {
   stopRecording(name: string): Promise<void>;
   snoop(
     channelId: string,
-    opts: { spy: 'none' | 'in' | 'out' | 'both'; whisper: 'none' | 'in' | 'out' | 'both'; appArgs: string },
+    opts: {
+      spy: 'none' | 'in' | 'out' | 'both';
+      whisper: 'none' | 'in' | 'out' | 'both';
+      appArgs: string;
+      snoopId?: string;
+    },
   ): Promise<{ channelId: string }>;
   continueInDialplan(channelId: string, context: string, extension: string, priority?: number): Promise<void>;
   listChannels(): Promise<RouterChannel[]>;
@@ -202,13 +210,13 @@ export type RoutingDirectory = {
   trunkFor(tenantId: string): Promise<TrunkTarget | null>;
 };
 
+/** An available agent and what the strategies order by. */
+export type AvailableAgent = { userId: string; lastCallEndedAt: Date | null; callsToday: number };
+
 /** Agent state as the router needs it; claims are atomic in the database. */
 export type AgentPort = {
   /** Agents of these users who are `available` right now (logged in, not paused, not in wrap-up, not busy). */
-  available(
-    tenantId: string,
-    userIds: string[],
-  ): Promise<{ userId: string; lastCallEndedAt: Date | null; callsToday: number }[]>;
+  available(tenantId: string, userIds: string[]): Promise<AvailableAgent[]>;
   /** How many of these users are logged in (any state but offline): join-empty / leave-when-empty. */
   loggedInCount(tenantId: string, userIds: string[]): Promise<number>;
   /** available → ringing for this call; false when someone else got there first. */

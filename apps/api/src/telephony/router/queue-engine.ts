@@ -1,11 +1,16 @@
 import type { CallRouter } from './call-router';
 import { dialString, type LiveCall } from './live-calls';
-import type { QueueConfig } from './ports';
+import type { AvailableAgent, EndpointTarget, QueueConfig } from './ports';
 import { orderCandidates, type Candidate, type StrategyMemory } from './strategies';
 import { legOfEndpoint, noteLeg } from './segments';
 
-/** Busy/rejected causes end an offer at once; others (no answer) after the ring timeout. */
+/** How often every queue with callers is looked at again (agents freed elsewhere, retries). */
 const PUMP_INTERVAL_MS = 1000;
+
+const laneOfQueue = (queueId: string) => `queue:${queueId}`;
+/** Agents available for this pump, by user id; each is taken out once tried. */
+type Pool = Map<string, AvailableAgent>;
+type Claimed = { userId: string; endpoint: EndpointTarget | null };
 
 /**
  * Switchboard's own ACD: callers wait in a holding bridge with music; agents are chosen by the
@@ -14,10 +19,11 @@ const PUMP_INTERVAL_MS = 1000;
  * mixing bridge. Max wait, max callers and "no agents" send the caller to the overflow destination.
  */
 export class QueueEngine {
-  private readonly holding = new Map<string, string>();
+  /** Each queue's holding bridge (a promise while it is being made). */
+  private readonly holding = new Map<string, Promise<string>>();
   private readonly memory = new Map<string, StrategyMemory>();
-  private readonly pumping = new Set<string>();
-  private readonly again = new Set<string>();
+  /** Queues whose pump is asked for and has not started yet. */
+  private readonly pumpQueued = new Set<string>();
   private ticker: { cancel(): void } | null = null;
 
   constructor(private readonly r: CallRouter) {}
@@ -25,12 +31,12 @@ export class QueueEngine {
   start() {
     const loop = () => {
       this.ticker = this.r.deps.timers.setTimeout(() => {
-        void this.r
-          .run(() => this.tick())
-          .catch((err) => this.r.deps.log.error({ err }, 'queue tick failed'))
-          .finally(() => {
-            if (this.ticker) loop();
-          });
+        try {
+          this.tick();
+        } catch (err) {
+          this.r.deps.log.error({ err }, 'queue tick failed');
+        }
+        if (this.ticker) loop();
       }, PUMP_INTERVAL_MS);
     };
     loop();
@@ -41,18 +47,30 @@ export class QueueEngine {
     this.ticker = null;
   }
 
-  /** Agents free up on other workers and through the UI: look again at every queue with callers. */
-  private async tick() {
+  /**
+   * Agents free up on other workers and through the UI: look again at every queue with callers.
+   * Each queue's pump runs in the queue's own lane; nothing here waits for a call's work.
+   */
+  private tick() {
     const queueIds = new Set(
       this.r.live
         .all()
         .filter((c) => c.state === 'queued')
         .map((c) => c.queue!.config.id),
     );
-    for (const id of queueIds) await this.pump(id);
-    for (const id of queueIds) await this.leaveIfEmpty(id);
+    for (const id of queueIds) {
+      this.pumpSoon(id);
+      void this.r
+        .runIn(laneOfQueue(id), () => this.leaveIfEmpty(id), { unbounded: true })
+        .catch((err) => this.r.deps.log.error({ err, queueId: id }, 'queue leave-when-empty check failed'));
+    }
   }
 
+  /**
+   * The caller joins the queue: the pump is asked at once, so an agent is claimed while the
+   * caller is still being put on music; the record's "queued" row and the timeline are written
+   * behind (orderedPerCall keeps them before the call's later writes).
+   */
   async join(call: LiveCall, config: QueueConfig) {
     const { deps } = this.r;
     const waiting = this.r.live.waitingIn(config.id).filter((c) => c.id !== call.id);
@@ -65,36 +83,45 @@ export class QueueEngine {
     const queuedAt = deps.now();
     call.state = 'queued';
     call.wrapupSeconds = config.wrapupSeconds;
-    call.queue = { config, queuedAt, offers: new Map(), missedBy: new Set(), retryAt: 0, timers: [] };
-    await deps.calls.queued(call.tenantId, call.id, config.id, queuedAt);
-    await this.r.timeline(call, 'queued', `queued:${config.id}:${call.callerChannelId}`, {
-      queue_id: config.id,
-    });
-    await this.enterHolding(call, config);
+    call.queue = { config, queuedAt, offers: new Map(), claiming: 0, missedBy: new Set(), retryAt: 0, timers: [] };
+    this.pumpSoon(config.id);
+    this.r.behind(deps.calls.queued(call.tenantId, call.id, config.id, queuedAt));
+    this.r.behind(
+      this.r.timeline(call, 'queued', `queued:${config.id}:${call.callerChannelId}`, { queue_id: config.id }),
+    );
     if (config.maxWaitSeconds !== null) {
       call.queue.timers.push(
-        this.r.later(config.maxWaitSeconds * 1000, () => this.overflow(call, config, 'max wait reached')),
+        this.r.later(call, config.maxWaitSeconds * 1000, () => this.overflow(call, config, 'max wait reached')),
       );
     }
     if ((config.announcePosition || config.announceHoldTime) && config.announceFrequencySeconds > 0)
       this.scheduleAnnouncement(call);
-    await this.r.publish(call, 'call.queued');
-    await this.pump(config.id);
+    this.r.behind(this.r.publish(call, 'call.queued'));
+    await this.enterHolding(call, config);
+  }
+
+  /** The queue's holding bridge, made once even when many callers join at the same moment. */
+  private holdingBridge(config: QueueConfig, fresh = false): Promise<string> {
+    let bridge = fresh ? undefined : this.holding.get(config.id);
+    if (!bridge) {
+      bridge = this.r.deps.ari.createBridge('holding', `queue-${config.id}`).then((b) => b.bridgeId);
+      this.holding.set(config.id, bridge);
+      bridge.catch(() => {
+        if (this.holding.get(config.id) === bridge) this.holding.delete(config.id);
+      });
+    }
+    return bridge;
   }
 
   private async enterHolding(call: LiveCall, config: QueueConfig) {
     const { ari } = this.r.deps;
-    let bridgeId = this.holding.get(config.id);
-    if (!bridgeId) {
-      bridgeId = (await ari.createBridge('holding', `queue-${config.id}`)).bridgeId;
-      this.holding.set(config.id, bridgeId);
-    }
+    if (call.state !== 'queued') return; // answered already (an agent picked up very fast)
+    let bridgeId = await this.holdingBridge(config);
     try {
       await ari.addToBridge(bridgeId, [call.callerChannelId], 'participant');
     } catch {
       // The bridge vanished (Asterisk restart, or destroyed elsewhere): make a new one.
-      bridgeId = (await ari.createBridge('holding', `queue-${config.id}`)).bridgeId;
-      this.holding.set(config.id, bridgeId);
+      bridgeId = await this.holdingBridge(config, true);
       await ari.addToBridge(bridgeId, [call.callerChannelId], 'participant');
     }
     // Bridge music stops by itself when the bridge empties (surprise 12): start it on every join.
@@ -104,7 +131,7 @@ export class QueueEngine {
   private scheduleAnnouncement(call: LiveCall) {
     const q = call.queue!;
     q.timers.push(
-      this.r.later(q.config.announceFrequencySeconds * 1000, async () => {
+      this.r.later(call, q.config.announceFrequencySeconds * 1000, async () => {
         if (call.state !== 'queued') return;
         const waiting = this.r.live.waitingIn(q.config.id);
         const position = waiting.findIndex((c) => c.id === call.id) + 1;
@@ -133,110 +160,145 @@ export class QueueEngine {
     return waits.length ? waits.reduce((a, b) => a + b, 0) / waits.length : 60;
   }
 
+  /** Asks for the queue's pump; requests made while one is already waiting to run share it. */
   pumpSoon(queueId: string) {
-    this.r.later(0, () => this.pump(queueId));
+    if (this.pumpQueued.has(queueId)) return;
+    this.pumpQueued.add(queueId);
+    void this.r
+      .runIn(
+        laneOfQueue(queueId),
+        () => {
+          this.pumpQueued.delete(queueId);
+          return this.pump(queueId);
+        },
+        { unbounded: true },
+      )
+      .catch((err) => this.r.deps.log.error({ err, queueId }, 'queue pump failed'));
   }
 
-  /** Offers waiting callers, in order of arrival, to the agents the strategy picks. */
+  /**
+   * Offers waiting callers, in order of arrival, to the agents the strategy picks. Runs in the
+   * queue's lane (one pump per queue at a time): it reads who is available once, claims agents
+   * in the database (the real guard: no agent is offered two calls, even across workers), and
+   * hands each claimed offer to the caller's own lane, where it is dialled; the pump does not
+   * wait for the dial, so the offers of a burst go out side by side.
+   */
   async pump(queueId: string): Promise<void> {
-    if (this.pumping.has(queueId)) {
-      this.again.add(queueId);
-      return;
-    }
-    this.pumping.add(queueId);
-    try {
-      const now = this.r.deps.now().getTime();
-      for (const call of this.r.live.waitingIn(queueId)) {
-        const q = call.queue!;
-        if (call.state !== 'queued' || q.offers.size > 0 || q.retryAt > now) continue;
-        const placed = await this.offerNext(call, q.config);
-        if (!placed) break; // nobody free for the first caller in line means nobody for those behind
-      }
-    } finally {
-      this.pumping.delete(queueId);
-      if (this.again.delete(queueId)) this.pumpSoon(queueId);
+    const now = this.r.deps.now().getTime();
+    const ready = (c: LiveCall) =>
+      c.state === 'queued' && c.queue!.offers.size === 0 && c.queue!.claiming === 0 && c.queue!.retryAt <= now;
+    const waiting = this.r.live.waitingIn(queueId).filter(ready);
+    if (!waiting.length) return;
+    const busyHere = this.r.live.offeredUsers();
+    const memberIds = new Set(waiting.flatMap((c) => c.queue!.config.members.map((m) => m.userId)));
+    const free = [...memberIds].filter((id) => !busyHere.has(id));
+    if (!free.length) return;
+    const pool: Pool = new Map(
+      (await this.r.deps.agents.available(waiting[0]!.tenantId, free)).map((a) => [a.userId, a]),
+    );
+    for (const call of waiting) {
+      if (!pool.size) break;
+      if (!ready(call)) continue;
+      const placed = await this.claimFor(call, call.queue!.config, pool);
+      if (!placed) break; // nobody free for the first caller in line means nobody for those behind
     }
   }
 
-  private async offerNext(call: LiveCall, config: QueueConfig): Promise<boolean> {
-    const { agents } = this.r.deps;
-    const busyHere = this.r.live.offeredUsers();
-    const members = config.members.filter((m) => !busyHere.has(m.userId));
-    if (!members.length) return false;
-    const available = await agents.available(
-      call.tenantId,
-      members.map((m) => m.userId),
-    );
-    const byUser = new Map(available.map((a) => [a.userId, a]));
-    let eligible = members.filter((m) => byUser.has(m.userId));
+  /** Claims the agent(s) the strategy picks for one caller and hands the offer to the caller's lane. */
+  private async claimFor(call: LiveCall, config: QueueConfig, pool: Pool): Promise<boolean> {
+    const { agents, directory } = this.r.deps;
+    let eligible = config.members.filter((m) => pool.has(m.userId));
     const fresh = eligible.filter((m) => !call.queue!.missedBy.has(m.userId));
     if (fresh.length) eligible = fresh;
     else call.queue!.missedBy.clear();
     const candidates: Candidate[] = eligible.map((m) => ({
       ...m,
-      lastCallEndedAt: byUser.get(m.userId)!.lastCallEndedAt,
-      callsToday: byUser.get(m.userId)!.callsToday,
+      lastCallEndedAt: pool.get(m.userId)!.lastCallEndedAt,
+      callsToday: pool.get(m.userId)!.callsToday,
     }));
     const memory = this.memory.get(config.id) ?? {};
     this.memory.set(config.id, memory);
-    let placed = 0;
+    const claimed: Claimed[] = [];
     for (const c of orderCandidates(config.strategy, candidates, memory)) {
       if (call.state !== 'queued') break;
-      if (!(await agents.claim(call.tenantId, c.userId, call.id))) continue;
-      if (await this.offer(call, config, c.userId)) {
-        placed++;
-        memory.lastOfferedUserId = c.userId;
-        if (config.strategy !== 'ringall') break;
-      }
+      pool.delete(c.userId);
+      const [won, endpoint] = await Promise.all([
+        agents.claim(call.tenantId, c.userId, call.id),
+        directory.endpointForUser(call.tenantId, c.userId),
+      ]);
+      if (!won) continue;
+      claimed.push({ userId: c.userId, endpoint });
+      memory.lastOfferedUserId = c.userId;
+      if (config.strategy !== 'ringall') break;
     }
-    return placed > 0;
+    if (!claimed.length) return false;
+    const q = call.queue!;
+    q.claiming += claimed.length;
+    void this.r
+      .runFor(call, () => this.offer(call, config, claimed, q), { unbounded: true })
+      .catch((err) => this.r.deps.log.error({ err, callId: call.id }, 'offering a call failed'));
+    return true;
   }
 
-  private async offer(call: LiveCall, config: QueueConfig, userId: string): Promise<boolean> {
+  /** Rings the claimed agents for a caller (in the caller's lane), or gives the claims back. */
+  private async offer(call: LiveCall, config: QueueConfig, claimed: Claimed[], q: NonNullable<LiveCall['queue']>) {
     const { deps } = this.r;
-    const endpoint = await deps.directory.endpointForUser(call.tenantId, userId);
-    if (!endpoint || !endpoint.enabled) {
-      await deps.agents.release(call.tenantId, userId, call.id);
-      return false;
-    }
     try {
-      const { channelId } = await deps.ari.createAndDial({
+      if (call.state !== 'queued' || call.queue !== q) {
+        // The caller hung up, overflowed or was answered while the agents were being claimed.
+        for (const c of claimed) await deps.agents.release(call.tenantId, c.userId, call.id);
+        return;
+      }
+      await Promise.all(claimed.map((c) => this.ring(call, config, c)));
+    } finally {
+      // Until here a pump must not see this caller as waiting for an offer (no second offer).
+      q.claiming -= claimed.length;
+    }
+    if (q.offers.size === 0 && call.state === 'queued') this.pumpSoon(config.id); // try the next agent
+  }
+
+  private async ring(call: LiveCall, config: QueueConfig, { userId, endpoint }: Claimed) {
+    const { deps } = this.r;
+    if (!endpoint || !endpoint.enabled) {
+      call.queue!.missedBy.add(userId);
+      await deps.agents.release(call.tenantId, userId, call.id);
+      return;
+    }
+    const channelId = this.r.newChannelId(call);
+    try {
+      await deps.ari.createAndDial({
+        channelId,
         endpoint: dialString(endpoint),
         appArgs: `agent,${call.id}`,
         originator: call.callerChannelId,
         callerId: call.callerNumber,
         timeoutSeconds: config.ringTimeoutSeconds,
       });
-      this.r.live.bind(channelId, call.id);
-      await this.r.safe(() => deps.agents.phoneRang(call.tenantId, userId));
-      const timer = this.r.later((config.ringTimeoutSeconds + 1) * 1000, () =>
-        this.r.onLegFailed(channelId, 19),
-      );
-      call.queue!.offers.set(channelId, { userId, channelId, timer });
-      noteLeg(call, channelId, { kind: 'queue', ...legOfEndpoint(endpoint) }, deps.now());
-      await deps.calls.ringing(
-        call.tenantId,
-        call.id,
-        config.strategy === 'ringall' ? null : userId,
-        channelId,
-      );
-      await this.r.timeline(call, 'offered', `offer:${channelId}`, { user_id: userId });
-      await this.r.publish(call, 'call.offered');
-      return true;
     } catch (err) {
       // No reachable contact (ARI answers 500 {"error":"Allocation failed"}): a missed offer for this
       // caller, so the next agent is tried at once; after PHONE_FAILED_OFFERS_BEFORE_PAUSE in a row
       // the agent is paused "phone unreachable" instead of being retried every tick.
-      call.queue!.missedBy.add(userId);
+      this.r.live.unbind(channelId);
+      call.queue?.missedBy.add(userId);
       const { failures, paused } = await deps.agents.phoneFailed(call.tenantId, userId, call.id);
       if (failures === 1 || paused)
         deps.log.warn({ err, userId, failures, paused }, paused ? 'agent paused: phone unreachable' : 'could not ring agent');
-      await this.r.timeline(call, 'offer_failed', `offerfail:${userId}:${deps.now().getTime()}`, {
-        user_id: userId,
-        reason: 'unreachable',
-      });
-      return false;
+      this.r.behind(
+        this.r.timeline(call, 'offer_failed', `offerfail:${userId}:${deps.now().getTime()}`, {
+          user_id: userId,
+          reason: 'unreachable',
+        }),
+      );
+      return;
     }
+    const timer = this.r.later(call, (config.ringTimeoutSeconds + 1) * 1000, () => this.r.onLegFailed(channelId, 19));
+    call.queue!.offers.set(channelId, { userId, channelId, timer });
+    noteLeg(call, channelId, { kind: 'queue', ...legOfEndpoint(endpoint) }, deps.now());
+    // Bookkeeping behind the offer: the phone rang (resets its failure count), the record, the timeline.
+    this.r.behind(deps.agents.phoneRang(call.tenantId, userId));
+    this.r.behind(deps.calls.ringing(call.tenantId, call.id, config.strategy === 'ringall' ? null : userId, channelId));
+    this.r.behind(this.r.timeline(call, 'offered', `offer:${channelId}`, { user_id: userId }));
+    this.r.behind(this.r.publish(call, 'call.offered'));
   }
 
   async onOfferAnswered(call: LiveCall, channelId: string, at: Date) {
@@ -269,7 +331,8 @@ export class QueueEngine {
       q.retryAt = this.r.deps.now().getTime() + q.config.retrySeconds * 1000;
       await this.r.deps.calls.queued(call.tenantId, call.id, q.config.id, q.queuedAt);
       await this.r.publish(call, 'call.queued');
-      this.r.later(q.config.retrySeconds * 1000, () => this.pump(q.config.id));
+      const queueId = q.config.id;
+      this.r.deps.timers.setTimeout(() => this.pumpSoon(queueId), q.config.retrySeconds * 1000);
     }
   }
 
@@ -319,7 +382,11 @@ export class QueueEngine {
       )) > 0
     )
       return;
-    for (const call of waiting) await this.overflow(call, config, 'no agents logged in');
+    for (const call of waiting) {
+      void this.r
+        .runFor(call, () => this.overflow(call, config, 'no agents logged in'))
+        .catch((err) => this.r.deps.log.error({ err, callId: call.id }, 'queue overflow failed'));
+    }
   }
 
   private async loggedIn(tenantId: string, userIds: string[]) {

@@ -1,12 +1,13 @@
 import type { CallRow, Disposition } from '../../modules/calls/calls.repository';
 import type { CallRouter } from './call-router';
-import type { LiveCall } from './live-calls';
+import { laneOfChannel, type LiveCall } from './live-calls';
 import type { RouterChannel } from './ports';
 
 /** The live call a stored record describes (after a restart, or to announce its end). */
 function liveFromRow(row: CallRow): LiveCall {
   return {
     id: row.id,
+    lane: laneOfChannel(row.callerChannelId ?? row.id),
     tenantId: row.tenantId,
     callKey: row.callKey,
     direction: row.direction,
