@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouterEvent } from '../../src/telephony/router/ports';
 import { createTestApp, createTestTenant, type TestApp, type TestTenant } from '../helpers';
 import { ARI, CARRIER_IP, labKit, RUN_DIR, waitFor, type LabKit, sipp, sippMessages, startAsterisk, stopAsterisk } from './lab';
 
@@ -12,6 +13,7 @@ let tenant: TestTenant;
 let api: LabKit['api'];
 let makePhone: LabKit['makePhone'];
 let register: LabKit['register'];
+const events: RouterEvent[] = [];
 
 beforeAll(async () => {
   t = await createTestApp({
@@ -24,6 +26,13 @@ beforeAll(async () => {
   if (trunk.status !== 201) throw new Error(`creating the trunk: ${trunk.status} ${JSON.stringify(trunk.body)}`);
   await t.app.container.telephony.start();
   await waitFor(async () => t.app.container.telephony.status().status === 'connected', 'telephony connected');
+  // Every ARI event the router gets from this Asterisk, to check the orders the router relies on.
+  const router = t.app.container.telephony.router();
+  const handle = router.handle.bind(router);
+  router.handle = (e) => {
+    events.push(e);
+    return handle(e);
+  };
 }, 120_000);
 
 afterAll(async () => {
@@ -111,17 +120,20 @@ function toneWav(seconds: number, hz = 440): Buffer {
 }
 
 describe('a caller abandons a queue on a real Asterisk', () => {
-  it('nobody Available: the caller hangs up after ~3 s; one record, abandoned, wait ≈ 3 s, no talk; the agent’s phone never rang', async () => {
-    const agent = await makePhone('4101', { agent: true });
+  it.each([
+    ['away', '4101'],
+    ['offline', '4102'],
+  ] as const)('the only agent is %s: the caller hangs up after ~3 s; one record, abandoned, wait ≈ 3 s, no talk; the agent’s phone never rang', async (state, extension) => {
+    const agent = await makePhone(extension, { agent: true });
     const queueId = await makeQueue('Abandon', [{ user_id: agent.userId!, penalty: 0 }]);
     const did = await makeDid({ type: 'queue', queue_id: queueId });
     expect((await register(agent)).code).toBe(0);
     const phone = sipp('agent.xml', { localPort: agent.port, pauseMs: 1000 });
     const watch = watchState(agent.token!);
     try {
-      // Logged in but not Available.
-      expect((await api('PUT', '/api/v1/agents/me/state', agent.token!, { state: 'away' })).status).toBe(200);
-      const c = await sipp('caller.xml', { localIp: CARRIER_IP, localPort: 5070, service: did, pauseMs: 3000, calls: 1, timeoutS: 20, keys: { caller: '15550101' } }).done;
+      // Not Available (away: logged in; offline: not even logged in; the queue lets callers join empty).
+      expect((await api('PUT', '/api/v1/agents/me/state', agent.token!, { state })).status).toBe(200);
+      const c = await sipp('caller.xml', { localIp: CARRIER_IP, localPort: 5070, service: did, pauseMs: 3000, calls: 1, timeoutS: 20, keys: { caller: `1555010${extension.slice(-1)}` } }).done;
       expect(c.code, c.out + sippMessages('caller.xml', 5070)).toBe(0);
       const rows = await endedRecords(did);
       expect(rows).toHaveLength(1);
@@ -137,7 +149,7 @@ describe('a caller abandons a queue on a real Asterisk', () => {
       expect(types).not.toContain('offered');
       watch.stop();
       expect(watch.seen.filter((s) => s === 'ringing' || s === 'on_call'), watch.seen.join(',')).toEqual([]);
-      expect(await stateOf(agent.token!)).toBe('away');
+      expect(await stateOf(agent.token!)).toBe(state);
       const busy = await t.app.container.db.query.agentStates.findMany({
         where: (a, { and, eq, inArray }) => and(eq(a.tenantId, tenant.tenantId), inArray(a.state, ['ringing', 'on_call'])),
       });
@@ -195,6 +207,13 @@ describe('no answer → next agent on a real Asterisk', () => {
         { type: 'offered', user: second.userId, cause: undefined },
         { type: 'answered', user: second.userId, cause: undefined },
       ]);
+      // The rung-out leg leaves Stasis before ChannelDestroyed, which alone has the cause (19).
+      const legOf = (name: string) =>
+        events
+          .filter((e) => 'channel' in e && e.channel.name.startsWith(`PJSIP/${name}-`))
+          .filter((e) => ['StasisEnd', 'ChannelDestroyed'].includes(e.type))
+          .map((e) => (e.type === 'ChannelDestroyed' ? `${e.type} ${e.cause}` : e.type));
+      expect(legOf(first.user)).toEqual(['StasisEnd', 'ChannelDestroyed 19']);
       const rung = requestsAt('agent-noanswer.xml', first.port);
       expect(rung.map((r) => r.method)).toEqual(['INVITE', 'CANCEL', 'ACK']);
       // Asterisk's own dial timeout (the queue's ring timeout, 5 s) sends the CANCEL.
@@ -290,6 +309,13 @@ describe('recording on a DID on a real Asterisk', () => {
       await waitFor(async () => existsSync(file) && statSync(file).size > 44, `${file} to be written`, 10_000);
       // ~3 s of 8 kHz 16-bit audio is ~48 kB; at least 1 s of it.
       expect(statSync(file).size).toBeGreaterThan(44 + 16_000);
+      // Asterisk reports the whole seconds recorded, truncated (the simulator does the same).
+      const finished = await waitFor(
+        async () => events.find((e) => e.type === 'RecordingFinished' && e.recording.name === rec.recording_ref),
+        'RecordingFinished',
+      );
+      const audioSeconds = (statSync(file).size - 44) / 16_000;
+      expect((finished as { recording: { state: string; duration?: number } }).recording).toMatchObject({ state: 'done', duration: Math.floor(audioSeconds) });
       const stored = await fetch(`${ARI.url}/ari/recordings/stored/${rec.recording_ref}`, {
         headers: { authorization: `Basic ${Buffer.from(`${ARI.username}:${ARI.password}`).toString('base64')}` },
       });
