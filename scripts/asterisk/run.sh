@@ -14,6 +14,9 @@
 #                     bench:acd's app_queue). Each one is appended to the sample of the same name
 #                     (use [section](+) to add to a sample's section), or copied if no sample has
 #                     that name. Unset: exactly the samples.
+#   Sounds: Asterisk's data directory is <run dir>/data, the prefix's var/lib/asterisk entry by
+#   entry (symlinks) except sounds/, a real directory: a test adds its own prompt as
+#   <run dir>/data/sounds/<name>.wav and plays it as sound:<name>, without touching the install.
 # Only paths, ports, the ODBC DSN/credentials and the ARI password differ from the samples.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -38,7 +41,14 @@ configure() {
   hostport="${rest%%/*}"; db="${rest#*/}"; db="${db%%\?*}"
   user="${cred%%:*}"; pass=""; [[ "$cred" == *:* ]] && pass="${cred#*:}"
   host="${hostport%%:*}"; port=3306; [[ "$hostport" == *:* ]] && port="${hostport#*:}"
-  mkdir -p "$RUN"/{etc,log,run,lib,spool/recording,odbc}
+  mkdir -p "$RUN"/{etc,log,run,lib,spool/recording,odbc,data/sounds}
+  local data="$ASTERISK_PREFIX/var/lib/asterisk" e
+  for e in "$data"/*; do
+    if [[ -e "$e" && "$(basename "$e")" != sounds ]]; then ln -sfn "$e" "$RUN/data/"; fi
+  done
+  for e in "$data"/sounds/*; do
+    if [[ -e "$e" ]]; then ln -sfn "$e" "$RUN/data/sounds/"; fi
+  done
   rm -f "$RUN"/etc/*.conf
   # Samples, copied as they are, then only the lines that must differ here.
   for f in "$SAMPLES"/*.conf; do cp "$f" "$RUN/etc/"; done
@@ -64,7 +74,7 @@ astmoddir => $ASTERISK_PREFIX/lib/asterisk/modules
 astvarlibdir => $RUN/lib
 astdbdir => $RUN/lib
 astkeydir => $RUN/lib
-astdatadir => $ASTERISK_PREFIX/var/lib/asterisk
+astdatadir => $RUN/data
 astagidir => $RUN/lib/agi-bin
 astspooldir => $RUN/spool
 astrundir => $RUN/run

@@ -141,8 +141,16 @@ export class CallRouter {
         if (e.channel.state === 'Up') return this.destinations.onLegAnswered(e.channel.id, e.timestamp);
         if (e.channel.state === 'Ringing') return this.destinations.onLegRinging(e.channel.id);
         return;
-      case 'StasisEnd':
+      case 'StasisEnd': {
+        // A leg we are ringing leaves Stasis before its ChannelDestroyed, which alone carries the
+        // cause (19 no answer, 17 busy): let that end it, or this fallback if it never comes (surprise 11).
+        const call = this.live.byChannelId(e.channel.id);
+        if (call && (call.queue?.offers.has(e.channel.id) || call.dial?.channelId === e.channel.id)) {
+          this.later(500, () => this.onLegFailed(e.channel.id, undefined));
+          return;
+        }
         return this.onChannelGone(e.channel.id, e.timestamp, undefined);
+      }
       case 'ChannelDestroyed':
         return this.onChannelGone(e.channel.id, e.timestamp, e.cause);
       case 'ChannelHangupRequest':

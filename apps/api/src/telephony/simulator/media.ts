@@ -105,7 +105,8 @@ export function finishRecording(
   if (!core.liveRecordings.delete(recording.json.name)) return;
   core.cancel(recording.timer);
   const elapsedMs = (Date.now() - recording.startedAt) / core.timeScale;
-  const duration = durationSeconds ?? Math.max(0, Math.round(elapsedMs / 1000));
+  // Whole seconds recorded, truncated, as Asterisk reports it (samples written / 8000).
+  const duration = durationSeconds ?? Math.max(0, Math.floor(elapsedMs / 1000));
   recording.json.state = state;
   recording.json.duration = duration;
   if (state === 'done') {

@@ -188,6 +188,24 @@ describe('ARI simulator', () => {
     await expect(h.client.recordings.getStored('rec-1')).rejects.toMatchObject({ status: 404 });
   });
 
+  // Real Asterisk 22 reports a recording's duration in whole seconds recorded, truncated: a call
+  // bridge recorded for 1.94 s (test/asterisk/queue.asterisk.ts) and trace 15's 1.5 s both say 1.
+  it('a bridge recording ended by destroying the bridge (the call ended) is stored, its duration truncated to whole seconds', async () => {
+    harness = await startSimulatorWithClient({ timeScale: 0.2 });
+    const h = harness;
+    h.sim.placeCall({ from: '+15551000', to: '+15557001' });
+    const caller = (await h.nextEvent('StasisStart')).channel;
+    const bridge = await h.client.bridges.create({ type: 'mixing' });
+    await h.client.bridges.addChannel(bridge.id, { channel: caller.id });
+    await h.client.bridges.record(bridge.id, { name: 'call-rec', format: 'wav', ifExists: 'overwrite' });
+    await h.nextEvent('RecordingStarted');
+    await new Promise((r) => setTimeout(r, 300)); // 1.5 simulated seconds
+    await h.client.bridges.destroy(bridge.id);
+    const finished = await h.nextEvent('RecordingFinished');
+    expect([finished.recording.state, finished.recording.duration]).toEqual(['done', 1]);
+    expect(await h.client.recordings.getStored('call-rec')).toEqual({ name: 'call-rec', format: 'wav' });
+  });
+
   it('emits ChannelHold only for a phone-side hold, never for ARI hold', async () => {
     const h = await start();
     const agent = await h.client.channels.originate({ endpoint: 'PJSIP/t1_1001', app: 'switchboard' });
