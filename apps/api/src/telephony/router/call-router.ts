@@ -146,7 +146,7 @@ export class CallRouter {
         // cause (19 no answer, 17 busy): let that end it, or this fallback if it never comes (surprise 11).
         const call = this.live.byChannelId(e.channel.id);
         if (call && (call.queue?.offers.has(e.channel.id) || call.dial?.channelId === e.channel.id)) {
-          this.later(500, () => this.onLegFailed(e.channel.id, undefined));
+          this.later(call, 500, () => this.onLegFailed(e.channel.id, undefined));
           return;
         }
         return this.onChannelGone(e.channel.id, e.timestamp, undefined);
