@@ -63,6 +63,8 @@ export type LiveCall = {
     offers: Map<string, Offer>;
     /** Agents claimed for this caller whose offer is still on its way to the caller's lane. */
     claiming: number;
+    /** An offer was answered: the caller is being connected, no pump may offer it again. */
+    answered: boolean;
     /** Agents who let this call ring out: tried again only once everyone else has been tried. */
     missedBy: Set<string>;
     retryAt: number;

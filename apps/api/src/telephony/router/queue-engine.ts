@@ -83,7 +83,7 @@ export class QueueEngine {
     const queuedAt = deps.now();
     call.state = 'queued';
     call.wrapupSeconds = config.wrapupSeconds;
-    call.queue = { config, queuedAt, offers: new Map(), claiming: 0, missedBy: new Set(), retryAt: 0, timers: [] };
+    call.queue = { config, queuedAt, offers: new Map(), claiming: 0, answered: false, missedBy: new Set(), retryAt: 0, timers: [] };
     this.pumpSoon(config.id);
     this.r.behind(deps.calls.queued(call.tenantId, call.id, config.id, queuedAt));
     this.r.behind(
@@ -186,7 +186,11 @@ export class QueueEngine {
   async pump(queueId: string): Promise<void> {
     const now = this.r.deps.now().getTime();
     const ready = (c: LiveCall) =>
-      c.state === 'queued' && c.queue!.offers.size === 0 && c.queue!.claiming === 0 && c.queue!.retryAt <= now;
+      c.state === 'queued' &&
+      !c.queue!.answered &&
+      c.queue!.offers.size === 0 &&
+      c.queue!.claiming === 0 &&
+      c.queue!.retryAt <= now;
     const waiting = this.r.live.waitingIn(queueId).filter(ready);
     if (!waiting.length) return;
     const busyHere = this.r.live.offeredUsers();
@@ -305,7 +309,9 @@ export class QueueEngine {
     const q = call.queue!;
     const offer = q.offers.get(channelId);
     if (!offer) return;
-    if (call.state === 'connected') return; // a second ringall answer; its leg is hung up below by the winner
+    if (call.state === 'connected' || q.answered) return; // a second ringall answer; the winner hangs it up
+    // From here no pump may offer this caller again, while the other offers are cancelled.
+    q.answered = true;
     q.offers.delete(channelId);
     offer.timer.cancel();
     await this.cancelOffers(call);
@@ -359,6 +365,7 @@ export class QueueEngine {
 
   async overflow(call: LiveCall, config: QueueConfig, reason: string) {
     if (call.state === 'ended' || call.state === 'connected') return;
+    call.state = 'routing'; // out of the queue at once: no pump offers this caller meanwhile
     await this.leave(call);
     call.queue = undefined;
     await this.r.deps.calls.overflowed(call.tenantId, call.id, this.r.deps.now());
