@@ -36,7 +36,7 @@ export type CallLab = {
 export async function createCallLab(opts: { agents?: number; queue?: Record<string, unknown>; startTelephony?: boolean } = {}): Promise<CallLab> {
   const sim = await startAriSimulator({ timeScale: SCALE });
   const t = await createTestApp({
-    env: { ARI_URL: sim.url, ARI_USERNAME: sim.username, ARI_PASSWORD: sim.password, ARI_APP: sim.app },
+    env: { ARI_URL: sim.url, ARI_USERNAME: sim.username, ARI_PASSWORD: sim.password, ARI_APP: sim.app, ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}) },
     ports: { telephonyTimers: scaledTimers(SCALE) },
   });
   const tenant = await createTestTenant(t.app);
