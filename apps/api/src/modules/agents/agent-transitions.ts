@@ -54,9 +54,10 @@ export function createAgentTransitions(deps: TransitionDeps) {
     callId: string | null = patch.currentCallId,
     formerQueueIds: string[] = [],
   ): Promise<AgentStateView | null> {
-    const queueIds = new Set([...(await deps.repo.queueIdsOf(tenantId, userId)), ...formerQueueIds]);
+    // Both before the transaction, side by side (a claim is on the way to the agent's phone).
+    const [memberOf] = await Promise.all([deps.repo.queueIdsOf(tenantId, userId), deps.events.prepare(tenantId)]);
+    const queueIds = new Set([...memberOf, ...formerQueueIds]);
     const rooms = [`user:${userId}`, `supervisor:${tenantId}`, ...[...queueIds].map((q) => `queue:${q}`)];
-    await deps.events.prepare(tenantId);
     const now = deps.clock.now();
     const done = await withDeadlockRetry(() =>
       deps.db.transaction(async (tx) => {

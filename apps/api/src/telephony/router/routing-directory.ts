@@ -26,7 +26,7 @@ import type {
 
 allowUnscoped(
   'call routing: an inbound call names only its DID, and DIDs are unique across the platform',
-  /^select .* from `dids` where `dids`\.`number` = \? limit \?$/is,
+  /^select .* from `dids` inner join `tenants` on `tenants`\.`id` = `dids`\.`tenant_id` where `dids`\.`number` = \? limit \?$/is,
 );
 allowUnscoped(
   'call routing: a shared trunk belongs to one tenant and is usable by all',
@@ -62,19 +62,24 @@ export function createRoutingDirectory(db: Database): RoutingDirectory {
   return {
     async routeForDid(number, at): Promise<DidRoute | null> {
       const normalised = number.startsWith('+') ? number : `+${number.replace(/^00/, '')}`;
-      const [did] = await db.select().from(dids).where(eq(dids.number, normalised)).limit(1);
-      if (!did) return null;
-      const [tenant] = await db
+      // One round trip for the DID and its tenant: this is on every inbound call's way to an agent.
+      const [hit] = await db
         .select({
-          status: tenants.status,
-          timezone: tenants.timezone,
-          settings: tenants.settings,
-          features: tenants.features,
+          did: dids,
+          tenant: {
+            status: tenants.status,
+            timezone: tenants.timezone,
+            settings: tenants.settings,
+            features: tenants.features,
+          },
         })
-        .from(tenants)
-        .where(eq(tenants.id, did.tenantId))
+        .from(dids)
+        .innerJoin(tenants, eq(tenants.id, dids.tenantId))
+        .where(eq(dids.number, normalised))
         .limit(1);
-      if (!tenant || tenant.status !== 'active' || !tenant.features.voice) return null;
+      if (!hit) return null;
+      const { did, tenant } = hit;
+      if (tenant.status !== 'active' || !tenant.features.voice) return null;
       let destination = did.destination;
       if (did.timeConditionMode && did.closedDestination) {
         let open = true;
@@ -106,17 +111,20 @@ export function createRoutingDirectory(db: Database): RoutingDirectory {
     },
 
     async queue(tenantId, queueId): Promise<QueueConfig | null> {
-      const [q] = await db
-        .select()
-        .from(queues)
-        .where(and(eq(queues.tenantId, tenantId), eq(queues.id, queueId)))
-        .limit(1);
+      // The queue and its members side by side (both on the way to the first offer).
+      const [[q], members] = await Promise.all([
+        db
+          .select()
+          .from(queues)
+          .where(and(eq(queues.tenantId, tenantId), eq(queues.id, queueId)))
+          .limit(1),
+        db
+          .select({ userId: queueMembers.userId, penalty: queueMembers.penalty })
+          .from(queueMembers)
+          .where(and(eq(queueMembers.tenantId, tenantId), eq(queueMembers.queueId, queueId)))
+          .orderBy(asc(queueMembers.createdAt), asc(queueMembers.userId)),
+      ]);
       if (!q || !q.enabled) return null;
-      const members = await db
-        .select({ userId: queueMembers.userId, penalty: queueMembers.penalty })
-        .from(queueMembers)
-        .where(and(eq(queueMembers.tenantId, tenantId), eq(queueMembers.queueId, queueId)))
-        .orderBy(asc(queueMembers.createdAt), asc(queueMembers.userId));
       return {
         id: q.id,
         tenantId,
