@@ -83,7 +83,16 @@ export class QueueEngine {
     const queuedAt = deps.now();
     call.state = 'queued';
     call.wrapupSeconds = config.wrapupSeconds;
-    call.queue = { config, queuedAt, offers: new Map(), claiming: 0, answered: false, missedBy: new Set(), retryAt: 0, timers: [] };
+    call.queue = {
+      config,
+      queuedAt,
+      offers: new Map(),
+      claiming: 0,
+      answered: false,
+      missedBy: new Set(),
+      retryAt: 0,
+      timers: [],
+    };
     this.pumpSoon(config.id);
     this.r.behind(deps.calls.queued(call.tenantId, call.id, config.id, queuedAt));
     this.r.behind(
@@ -91,7 +100,9 @@ export class QueueEngine {
     );
     if (config.maxWaitSeconds !== null) {
       call.queue.timers.push(
-        this.r.later(call, config.maxWaitSeconds * 1000, () => this.overflow(call, config, 'max wait reached')),
+        this.r.later(call, config.maxWaitSeconds * 1000, () =>
+          this.overflow(call, config, 'max wait reached'),
+        ),
       );
     }
     if ((config.announcePosition || config.announceHoldTime) && config.announceFrequencySeconds > 0)
@@ -200,12 +211,14 @@ export class QueueEngine {
     const pool: Pool = new Map(
       (await this.r.deps.agents.available(waiting[0]!.tenantId, free)).map((a) => [a.userId, a]),
     );
-    for (const call of waiting) {
-      if (!pool.size) break;
-      if (!ready(call)) continue;
-      const placed = await this.claimFor(call, call.queue!.config, pool);
-      if (!placed) break; // nobody free for the first caller in line means nobody for those behind
-    }
+    // Callers pick in order of arrival (each takes its agent out of the pool before its claim's
+    // first await), and the claims, on different agents, run side by side. A caller whose
+    // claims all lost (another worker got there first) waits for the next pump.
+    await Promise.all(
+      waiting.map((call) =>
+        pool.size && ready(call) ? this.claimFor(call, call.queue!.config, pool) : false,
+      ),
+    );
   }
 
   /** Claims the agent(s) the strategy picks for one caller and hands the offer to the caller's lane. */
@@ -225,6 +238,7 @@ export class QueueEngine {
     const claimed: Claimed[] = [];
     for (const c of orderCandidates(config.strategy, candidates, memory)) {
       if (call.state !== 'queued') break;
+      if (!pool.has(c.userId)) continue; // another caller of this pump took them meanwhile
       pool.delete(c.userId);
       const [won, endpoint] = await Promise.all([
         agents.claim(call.tenantId, c.userId, call.id),
@@ -245,7 +259,12 @@ export class QueueEngine {
   }
 
   /** Rings the claimed agents for a caller (in the caller's lane), or gives the claims back. */
-  private async offer(call: LiveCall, config: QueueConfig, claimed: Claimed[], q: NonNullable<LiveCall['queue']>) {
+  private async offer(
+    call: LiveCall,
+    config: QueueConfig,
+    claimed: Claimed[],
+    q: NonNullable<LiveCall['queue']>,
+  ) {
     const { deps } = this.r;
     try {
       if (call.state !== 'queued' || call.queue !== q) {
@@ -286,7 +305,10 @@ export class QueueEngine {
       call.queue?.missedBy.add(userId);
       const { failures, paused } = await deps.agents.phoneFailed(call.tenantId, userId, call.id);
       if (failures === 1 || paused)
-        deps.log.warn({ err, userId, failures, paused }, paused ? 'agent paused: phone unreachable' : 'could not ring agent');
+        deps.log.warn(
+          { err, userId, failures, paused },
+          paused ? 'agent paused: phone unreachable' : 'could not ring agent',
+        );
       this.r.behind(
         this.r.timeline(call, 'offer_failed', `offerfail:${userId}:${deps.now().getTime()}`, {
           user_id: userId,
@@ -295,12 +317,16 @@ export class QueueEngine {
       );
       return;
     }
-    const timer = this.r.later(call, (config.ringTimeoutSeconds + 1) * 1000, () => this.r.onLegFailed(channelId, 19));
+    const timer = this.r.later(call, (config.ringTimeoutSeconds + 1) * 1000, () =>
+      this.r.onLegFailed(channelId, 19),
+    );
     call.queue!.offers.set(channelId, { userId, channelId, timer });
     noteLeg(call, channelId, { kind: 'queue', ...legOfEndpoint(endpoint) }, deps.now());
     // Bookkeeping behind the offer: the phone rang (resets its failure count), the record, the timeline.
     this.r.behind(deps.agents.phoneRang(call.tenantId, userId));
-    this.r.behind(deps.calls.ringing(call.tenantId, call.id, config.strategy === 'ringall' ? null : userId, channelId));
+    this.r.behind(
+      deps.calls.ringing(call.tenantId, call.id, config.strategy === 'ringall' ? null : userId, channelId),
+    );
     this.r.behind(this.r.timeline(call, 'offered', `offer:${channelId}`, { user_id: userId }));
     this.r.behind(this.r.publish(call, 'call.offered'));
   }
