@@ -141,14 +141,16 @@ export class CallRouter {
   // ---------------------------------------------------------------- entering the application
 
   private async onStasisStart(channel: RouterChannel, args: string[], timestamp: string) {
-    if (this.live.byChannelId(channel.id) || this.live.isFinished(channel.id)) return; // replay (D3)
     const [kind, ref] = args;
-    if (kind === 'agent' || kind === 'leg') return; // our own outgoing legs; tracked from their creation
-    if (kind === 'c2c' && ref) return this.clickToCall.onAgentAnswered(channel, ref, timestamp);
+    // The supervisor's leg is bound to its call when originated, so it must be handled before the
+    // replay check; a replay finds nothing pending and does nothing.
     if (kind === 'supervisor') {
       await this.control.onSupervisorAnswered(channel.id);
       return;
     }
+    if (this.live.byChannelId(channel.id) || this.live.isFinished(channel.id)) return; // replay (D3)
+    if (kind === 'agent' || kind === 'leg') return; // our own outgoing legs; tracked from their creation
+    if (kind === 'c2c' && ref) return this.clickToCall.onAgentAnswered(channel, ref, timestamp);
     if (kind === 'snoop') return; // joined to the supervisor's leg when that one answers
     const at = ariTime(timestamp, this.deps.now());
     if (channel.tenantid) return this.onCallFromPhone(channel, at);
