@@ -256,6 +256,10 @@ export class CallControl {
       call.extraChannels.add(channelId);
       this.r.live.bind(channelId, call.id);
       this.r.pendingLegs.set(channelId, `barge:${call.bridgeId}`);
+      await this.r.timeline(call, 'supervise', `supervise:${channelId}`, {
+        mode,
+        supervisor_user_id: supervisorUserId,
+      });
       return { channel_id: channelId };
     }
     // Snoop channels carry no tenant (surprise 16): the call id in the app args carries it for us.
