@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -57,6 +57,45 @@ export function realtimeErrors(): string[] {
     .filter((l) => /res_config_odbc|res_odbc|res_sorcery_realtime|realtime|column|Unknown field/i.test(l));
 }
 
+/** G.711 µ-law of one 16-bit linear sample. */
+function ulaw(sample: number): number {
+  const sign = sample < 0 ? 0x80 : 0;
+  let v = Math.min(Math.abs(sample), 32635) + 0x84;
+  let exponent = 7;
+  for (let mask = 0x4000; (v & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
+  const mantissa = (v >> (exponent + 3)) & 0x0f;
+  v = ~(sign | (exponent << 4) | mantissa) & 0xff;
+  return v;
+}
+/**
+ * The audio the phones stream (agent.xml: rtp_stream, looped): 2 s of a quiet 400 Hz tone as a
+ * µ-law WAV in the run directory (sipp runs there). Real phones send RTP all the time, and a
+ * real Asterisk needs frames through a channel to finish detaching a snoop's audiohooks.
+ */
+function ensurePhoneAudio() {
+  const file = join(RUN_DIR, 'phone-audio.wav');
+  if (existsSync(file)) return;
+  const n = 16_000;
+  const data = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) data[i] = ulaw(Math.round(2000 * Math.sin((2 * Math.PI * 400 * i) / 8000)));
+  const h = Buffer.alloc(46);
+  h.write('RIFF', 0);
+  h.writeUInt32LE(38 + n, 4);
+  h.write('WAVE', 8);
+  h.write('fmt ', 12);
+  h.writeUInt32LE(18, 16);
+  h.writeUInt16LE(7, 20); // µ-law
+  h.writeUInt16LE(1, 22);
+  h.writeUInt32LE(8000, 24);
+  h.writeUInt32LE(8000, 28);
+  h.writeUInt16LE(1, 32);
+  h.writeUInt16LE(8, 34);
+  h.writeUInt16LE(0, 36);
+  h.write('data', 38);
+  h.writeUInt32LE(n, 42);
+  writeFileSync(file, Buffer.concat([h, data]));
+}
+
 export type Sipp = { proc: ChildProcess; done: Promise<{ code: number | null; out: string }>; stop: () => Promise<void> };
 
 /** Runs one sipp scenario from ./sipp; resolves with its exit code (0: scenario passed). */
@@ -80,7 +119,8 @@ export function sipp(
   if (opts.calls !== undefined) args.push('-m', String(opts.calls));
   if (opts.timeoutS !== undefined) args.push('-timeout', `${opts.timeoutS}s`, '-timeout_error');
   for (const [k, v] of Object.entries(opts.keys ?? {})) args.push('-key', k, v);
-  const proc = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  ensurePhoneAudio();
+  const proc = spawn('sipp', args, { cwd: RUN_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d) => (out += String(d)));
   proc.stderr!.on('data', (d) => (out += String(d)));
@@ -211,3 +251,16 @@ export async function ariGet(path: string): Promise<Array<Record<string, unknown
 
 /** Bridges that hold channels now (a queue's holding bridge stays, empty, after its caller left). */
 export const busyBridges = async () => (await ariGet('/bridges')).filter((b) => (b.channels as string[]).length > 0);
+
+export type SippEntry = { at: string; dir: 'sent' | 'received'; start: string; text: string };
+/** sipp's -trace_msg log as entries: when, sent or received, the first line (INVITE sip:…, SIP/2.0 200 OK). */
+export function sippLog(scenario: string, port: number): SippEntry[] {
+  return sippMessages(scenario, port)
+    .split(/^-{10,} /m)
+    .slice(1)
+    .map((block) => {
+      const [at = '', kind = '', , ...rest] = block.split('\n');
+      return { at, dir: /received/.test(kind) ? 'received' : 'sent', start: rest.find((l) => l.trim()) ?? '', text: rest.join('\n') } as SippEntry;
+    })
+    .filter((e) => e.start);
+}
