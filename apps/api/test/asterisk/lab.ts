@@ -237,7 +237,7 @@ export function labKit(t: TestApp, tenant: TestTenant) {
     } catch (err) {
       await caller.stop();
       await phone.stop();
-      throw new Error(`${(err as Error).message}\ncaller: ${sippMessages('caller.xml', 5070).slice(-3000)}`);
+      throw new Error(`${(err as Error).message}\ncaller: ${sippMessages('caller.xml', 5070).slice(-3000)}`, { cause: err });
     }
   }
   return { api, makePhone, register, carrierTrunk, connectCall };

@@ -75,7 +75,7 @@ describe('supervisor listen, whisper and barge on a live call through a real Ast
             const sb = bs.find((br) => (br.channels as string[]).includes(supChanId));
             const other = (sb?.channels as string[] | undefined)?.find((id) => id !== supChanId);
             const chans = await ariGet('/channels');
-            return other && chans.find((c) => c.id === other);
+            return other ? (chans.find((c) => c.id === other) ?? null) : null;
           }, `${mode}: the supervisor bridged with a snoop channel`);
           expect(String(snoopChan.name)).toMatch(new RegExp(`^Snoop/${String(aChan.id).replace('.', '\\.')}-`));
           const line = (await concise()).find((f) => f[0] === snoopChan.name);
@@ -106,7 +106,7 @@ describe('supervisor listen, whisper and barge on a live call through a real Ast
       const ev = await api('GET', `/api/v1/calls/${call.id}/events`, tenant.supervisor.token);
       const modes = (ev.body.data as Array<{ type: string; data: { mode?: string } }>).filter((e) => e.type === 'supervise').map((e) => e.data.mode);
       expect(modes).toEqual(['listen', 'whisper', 'barge']);
-      expect(await ariGet('/channels')).toEqual([]);
+      await waitFor(async () => (await ariGet('/channels')).length === 0, 'every channel gone');
     } finally {
       await call.caller.stop();
       await call.phone.stop();

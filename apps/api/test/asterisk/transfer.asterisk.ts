@@ -90,7 +90,7 @@ describe('transfers on a live call through a real Asterisk', () => {
       }, 'the record to end');
       expect(rows).toHaveLength(1);
       expect(rows[0]!.disposition).toBe('answered');
-      expect(await ariGet('/channels')).toEqual([]);
+      await waitFor(async () => (await ariGet('/channels')).length === 0, 'every channel gone');
     } finally {
       await call.caller.stop();
       await call.phone.stop();
@@ -149,7 +149,7 @@ describe('transfers on a live call through a real Asterisk', () => {
         return rs.every((r) => r.endedAt) && rs;
       }, 'the record to end');
       expect(rows).toHaveLength(1);
-      expect(await ariGet('/channels')).toEqual([]);
+      await waitFor(async () => (await ariGet('/channels')).length === 0, 'every channel gone');
     } finally {
       await call.caller.stop();
       await call.phone.stop();
