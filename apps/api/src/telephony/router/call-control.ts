@@ -17,6 +17,12 @@ export type TransferTarget =
 export class CallControl {
   constructor(private readonly r: CallRouter) {}
 
+  /**
+   * Supervisor leg → the snoop channel (and, once they answer, the bridge) made for it. A real
+   * Asterisk keeps both after the supervisor hangs up: they are torn down here.
+   */
+  private readonly snoops = new Map<string, { snoopId: string; bridgeId: string | null }>();
+
   private call(tenantId: string, callId: string): LiveCall {
     const call = this.r.live.get(callId);
     if (!call || call.tenantId !== tenantId) throw new AppError('NOT_FOUND', 'Call not found');
@@ -256,6 +262,10 @@ export class CallControl {
       call.extraChannels.add(channelId);
       this.r.live.bind(channelId, call.id);
       this.r.pendingLegs.set(channelId, `barge:${call.bridgeId}`);
+      await this.r.timeline(call, 'supervise', `supervise:${channelId}`, {
+        mode,
+        supervisor_user_id: supervisorUserId,
+      });
       return { channel_id: channelId };
     }
     // Snoop channels carry no tenant (surprise 16): the call id in the app args carries it for us.
@@ -280,6 +290,7 @@ export class CallControl {
     call.extraChannels.add(channelId);
     this.r.live.bind(channelId, call.id);
     this.r.pendingLegs.set(channelId, `snoop:${snoop.channelId}`);
+    this.snoops.set(channelId, { snoopId: snoop.channelId, bridgeId: null });
     await this.r.timeline(call, 'supervise', `supervise:${channelId}`, {
       mode,
       supervisor_user_id: supervisorUserId,
@@ -300,9 +311,21 @@ export class CallControl {
       await this.r.safe(() => ari.addToBridge(ref, [channelId]));
     } else {
       const { bridgeId } = await ari.createBridge('mixing', `snoop-${call.id}`);
+      const s = this.snoops.get(channelId);
+      if (s) s.bridgeId = bridgeId;
       await this.r.safe(() => ari.addToBridge(bridgeId, [ref, channelId]));
     }
     return true;
+  }
+
+  /** The supervisor's leg left (or their call ended): hang up its snoop channel, destroy its bridge. */
+  async endSupervision(supervisorChannelId: string) {
+    this.r.pendingLegs.delete(supervisorChannelId);
+    const s = this.snoops.get(supervisorChannelId);
+    if (!s) return;
+    this.snoops.delete(supervisorChannelId);
+    await this.r.safe(() => this.r.deps.ari.hangup(s.snoopId));
+    if (s.bridgeId) await this.r.safe(() => this.r.deps.ari.destroyBridge(s.bridgeId!));
   }
 
   /** Click to call: the agent's phone rings first; when they answer, the number is dialled. */

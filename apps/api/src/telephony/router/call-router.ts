@@ -368,7 +368,7 @@ export class CallRouter {
     if (call.extraChannels.has(channelId)) {
       call.extraChannels.delete(channelId);
       this.live.unbind(channelId);
-      return;
+      return this.control.endSupervision(channelId);
     }
     return this.onLegFailed(channelId, cause);
   }
@@ -398,6 +398,7 @@ export class CallRouter {
     }
     if (call.bridgeId) await this.safe(() => this.deps.ari.destroyBridge(call.bridgeId!));
     if (call.consult?.bridgeId) await this.safe(() => this.deps.ari.destroyBridge(call.consult!.bridgeId!));
+    for (const ch of call.extraChannels) await this.control.endSupervision(ch);
     const wrapup = wasConnected && call.agentUserId ? call.wrapupSeconds : null;
     // The agent is freed (or starts wrap-up) before the record closes: whoever sees the ended
     // record also sees the agent's new state.

@@ -235,6 +235,29 @@ describe('ARI simulator', () => {
     expect(started.args).toEqual(['snoop', caller.id]);
   });
 
+  // As a real Asterisk 22 (test/asterisk/supervise.asterisk.ts): the supervisor's originated leg
+  // enters Stasis only once answered, and when it hangs up the snoop channel it was bridged with
+  // stays up in Stasis, alone in the bridge, until the app hangs it up.
+  it('keeps a snoop channel up in Stasis, alone in its bridge, after the supervisor’s leg hangs up', async () => {
+    const h = await start();
+    h.sim.placeCall({ fromEndpoint: 't1_1001', to: '1002' });
+    const caller = (await h.nextEvent('StasisStart')).channel;
+    const snoop = await h.client.channels.snoop(caller.id, { app: 'switchboard', spy: 'both', whisper: 'none', appArgs: ['snoop', caller.id] });
+    await h.nextEvent('StasisStart', (e) => e.channel.id === snoop.id);
+    const sup = await h.client.channels.originate({ endpoint: 'PJSIP/t1_1002', app: 'switchboard', appArgs: 'supervisor' });
+    const before = h.events.length;
+    const started = await h.nextEvent('StasisStart', (e) => e.channel.id === sup.id);
+    expect(started.channel.state).toBe('Up');
+    expect(h.events.slice(0, before).some((e) => e.type === 'StasisStart' && (e as { channel: { id: string } }).channel.id === sup.id)).toBe(false);
+    const bridge = await h.client.bridges.create({ type: 'mixing', name: 'snoop-x' });
+    await h.client.bridges.addChannel(bridge.id, { channel: [snoop.id, sup.id] });
+    h.sim.phone('t1_1002').hangup();
+    await h.nextEvent('ChannelDestroyed', (e) => e.channel.id === sup.id);
+    expect((await h.client.channels.get(snoop.id)).state).toBe('Up');
+    expect((await h.client.bridges.get(bridge.id)).channels).toEqual([snoop.id]);
+    expect(h.events.some((e) => e.type === 'StasisEnd' && (e as { channel: { id: string } }).channel.id === snoop.id)).toBe(false);
+  });
+
   it('drops the events socket; the client goes degraded, reconnects and signals a reconnect', async () => {
     const h = await start();
     const states: string[] = [];
