@@ -14,6 +14,17 @@ export type NewEventLogRow = Omit<typeof realtimeEvents.$inferInsert, 'id'>;
 
 export function createEventLogRepository(db: Database) {
   const knownStreams = new Set<string>();
+  /** The id step of a multi-row insert, or null when its ids may interleave (read once). */
+  let step: Promise<number | null> | null = null;
+  const consecutiveStep = () =>
+    (step ??= db
+      .execute(sql`SELECT @@innodb_autoinc_lock_mode AS mode, @@auto_increment_increment AS inc`)
+      .then((result) => {
+        const [rows] = result as unknown as [{ mode: number | string; inc: number | string }[]];
+        const row = rows[0];
+        return row && Number(row.mode) !== 2 ? Number(row.inc) || 1 : null;
+      })
+      .catch(() => null));
   return {
     db,
     /**
@@ -38,11 +49,20 @@ export function createEventLogRepository(db: Database) {
         .values({ tenantId, lastEventId: 0 })
         .onDuplicateKeyUpdate({ set: { lastEventId: sql`${realtimeStreams.lastEventId}` } });
       const out: EventLogRow[] = [];
-      // One INSERT per row: mysql2 reports only the first id of a multi-row insert, and these
-      // batches are a handful of rooms.
-      for (const row of rows) {
-        const [res] = await exec.insert(realtimeEvents).values(row);
-        out.push({ ...row, id: Number(res.insertId) });
+      // mysql2 reports only the first id of a multi-row insert. InnoDB gives the rows of one
+      // such insert consecutive ids (step auto_increment_increment) unless its auto-increment lock
+      // mode is "interleaved" (2): then one INSERT per row. The stream lock is held meanwhile,
+      // so one statement instead of one per room shortens every tenant-wide wait.
+      const step = rows.length > 1 ? await consecutiveStep() : null;
+      if (step !== null) {
+        const [res] = await exec.insert(realtimeEvents).values(rows);
+        const first = Number(res.insertId);
+        rows.forEach((row, i) => out.push({ ...row, id: first + i * step }));
+      } else {
+        for (const row of rows) {
+          const [res] = await exec.insert(realtimeEvents).values(row);
+          out.push({ ...row, id: Number(res.insertId) });
+        }
       }
       const last = out.at(-1);
       if (last) {
