@@ -110,6 +110,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     events: realtime.events,
     clock,
     options: realtime.options,
+    onError: (err) => log.error({ err }, "an agent transition's history or event could not be written"),
   });
   const usersRepo = createUsersRepository(db);
   const rolesRepo = createRolesRepository(db);
