@@ -130,7 +130,7 @@ export const callsRoutes: FastifyPluginAsyncZod<{ container: Container }> = asyn
     async (req, reply) => {
       const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
       try {
-        const audio = await calls.recordingAudio(tenantCtx(req), req.params.id, range);
+        const audio = await calls.recordingAudio(tenantCtx(req), req.params.id, { range, head: req.method === 'HEAD' });
         // The body is a byte stream (documented as a binary string): sent as is, never serialized.
         return reply.status(audio.status).headers(audio.headers).send(audio.body as unknown as string);
       } catch (err) {

@@ -10,7 +10,7 @@ import type { CallRouter } from '../../telephony/router/call-router';
 import type { RoutingDirectory } from '../../telephony/router/ports';
 import type { CallRow, CallsRepository, SegmentRow } from './calls.repository';
 import type { OutboundPolicyService } from '../outbound/outbound.service';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { AriError } from '../../telephony/ari/index';
 import { parseByteRange, sliceStream } from '../../lib/byte-range';
 import type { AuditService } from '../audit/audit.service';
@@ -228,9 +228,11 @@ export function createCallsService(deps: {
      * A call's recording, streamed from the Asterisk that recorded it (ARI
      * `GET /recordings/stored/{name}/file`). Asterisk 22 answers a Range request with the whole
      * file, so a range is cut from the stream here (206); should Asterisk answer 206 itself, its
-     * answer is passed on. Each answer that sends audio is audited first (`recording.listen`).
+     * answer is passed on. Each answer that sends audio is audited first (`recording.listen`); a
+     * HEAD request gets the same status and headers, reads no audio and is not audited.
      */
-    async recordingAudio(ctx: TenantContext, id: string, range?: string): Promise<RecordingAudio> {
+    async recordingAudio(ctx: TenantContext, id: string, opts: { range?: string; head?: boolean } = {}): Promise<RecordingAudio> {
+      const { range } = opts;
       const row = await deps.repo.findById(ctx.tenantId, id);
       if (!row) throw new AppError('NOT_FOUND', 'Call not found');
       if (ctx.features && !ctx.features.recording) throw new AppError('FEATURE_DISABLED', 'Recording is not enabled for this organisation');
@@ -277,6 +279,11 @@ export function createCallsService(deps: {
         headers['content-length'] = wanted.end - wanted.start + 1;
       } else if (known) {
         headers['content-length'] = size;
+      }
+      if (opts.head) {
+        // HEAD: the headers only; nobody listened, so nothing to audit and nothing more to read.
+        file.body.destroy();
+        return { status, headers, body: Readable.from([]) };
       }
       try {
         await deps.audit.record(ctx, {

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallLab, type CallLab } from '../../../test/call-lab';
 import { bearer, createTestTenant, type TestTenant } from '../../../test/helpers';
 import { callRecords } from '../../db/schema/index';
+import { PRINCIPAL_TTL_MS } from '../auth/principal-cache';
 
 /**
  * Issue 8: a recorded call's audio through the API, `GET /api/v1/calls/:id/recording/audio`,
@@ -106,6 +107,26 @@ describe('GET /api/v1/calls/:id/recording/audio', () => {
     expect(past.json()).toMatchObject({ success: false, error: { code: 'RANGE_NOT_SATISFIABLE' } });
   });
 
+  it('HEAD answers the same headers without audio (and is not a listen)', async () => {
+    const res = await lab.t.app.inject({
+      method: 'HEAD',
+      url: audioUrl(id),
+      headers: bearer(lab.tenant.supervisor.token),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('audio/wav');
+    expect(Number(res.headers['content-length'])).toBe(wav.length);
+    expect(res.rawPayload.length).toBe(0);
+    const part = await lab.t.app.inject({
+      method: 'HEAD',
+      url: audioUrl(id),
+      headers: { ...bearer(lab.tenant.supervisor.token), range: 'bytes=0-9' },
+    });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 0-9/${wav.length}`);
+    expect(part.headers['content-length']).toBe('10');
+  });
+
   it('needs recordings.listen (admins and supervisors); another tenant gets 404', async () => {
     expect((await get(id, lab.tenant.admin.token)).statusCode).toBe(200);
     const agent = await get(id, lab.agents[0]!.token);
@@ -116,6 +137,25 @@ describe('GET /api/v1/calls/:id/recording/audio', () => {
       expect(res.statusCode).toBe(404);
       expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Call not found' });
     }
+  });
+
+  it("403 FEATURE_DISABLED when the tenant's recording feature is off", async () => {
+    const set = async (on: boolean) => {
+      await lab.t.app.container.db.execute(
+        sql`UPDATE tenants SET features = JSON_SET(features, '$.recording', ${on ? sql`true` : sql`false`}) WHERE id = ${lab.tenant.tenantId}`,
+      );
+      // Who a token belongs to (permissions, features) is cached for a moment.
+      await new Promise((r) => setTimeout(r, PRINCIPAL_TTL_MS + 100));
+    };
+    await set(false);
+    try {
+      const res = await get(id, lab.tenant.supervisor.token);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('FEATURE_DISABLED');
+    } finally {
+      await set(true);
+    }
+    expect((await get(id, lab.tenant.supervisor.token, { range: 'bytes=0-0' })).statusCode).toBe(206);
   });
 
   it('audits every listen, ranges included, and nothing that sent no audio', async () => {
@@ -130,8 +170,9 @@ describe('GET /api/v1/calls/:id/recording/audio', () => {
       entity_type: string;
       after: { recording_ref: string; range: string | null; status: number };
     }>;
-    // 1 whole + 4 ranges + 3 ignored ranges (supervisor), 1 by the admin; not the 416, 403 or 404s.
-    expect(entries).toHaveLength(9);
+    // 1 whole + 4 ranges + 3 ignored ranges + 1 after the feature came back (supervisor), 1 by the
+    // admin; not the HEADs, the 416, 403s or 404s.
+    expect(entries).toHaveLength(10);
     expect(entries.every((e) => e.entity_type === 'call' && e.after.recording_ref === ref)).toBe(true);
     expect(entries.filter((e) => e.actor_id === lab.tenant.admin.id)).toHaveLength(1);
     expect(
@@ -139,7 +180,7 @@ describe('GET /api/v1/calls/:id/recording/audio', () => {
         .filter((e) => e.after.status === 206)
         .map((e) => e.after.range)
         .sort(),
-    ).toEqual(['bytes=-10', 'bytes=0-43', 'bytes=44-', `bytes=100-${wav.length + 500}`].sort());
+    ).toEqual(['bytes=-10', 'bytes=0-43', 'bytes=44-', `bytes=100-${wav.length + 500}`, 'bytes=0-0'].sort());
     const theirs = await lab.api('GET', '/api/v1/audit?action=recording.listen', other.admin.token);
     expect(theirs.body.data).toEqual([]);
   });
@@ -181,7 +222,27 @@ describe('GET /api/v1/calls/:id/recording/audio', () => {
     );
   });
 
-  it('503 naming the phone system when the one that owns the call is not connected here', async () => {
+  it('503 naming the phone system while it is disconnected', async () => {
+    lab.sim.dropSockets();
+    await lab.waitFor(
+      async () => lab.t.app.container.telephony.status().status !== 'connected',
+      'the ARI connection to drop',
+      2000,
+    );
+    // The client reconnects after ≥125 ms (jittered backoff): this request comes before.
+    const res = await get(id, lab.tenant.supervisor.token);
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      message: expect.stringMatching(/^Phone system "default" is not connected/),
+    });
+    await lab.waitFor(
+      async () => lab.t.app.container.telephony.status().status === 'connected',
+      'reconnected',
+    );
+  });
+
+  it('503 naming the phone system when the one that owns the call is not configured here', async () => {
     const rec = await (await answeredCall(recordedDid, '+15550008004', 30)).end();
     await lab.t.app.container.db
       .update(callRecords)
