@@ -145,7 +145,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     timers: overrides.telephonyTimers,
     pool: dbHandle.pool,
   });
-  const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony, directory: createRoutingDirectory(db), outbound: outboundPolicy });
+  const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony, directory: createRoutingDirectory(db), outbound: outboundPolicy, audit });
 
   const closers: (() => Promise<void>)[] = [];
   // Background auth work (reset and registration mail) finishes before the pool closes.

@@ -290,6 +290,15 @@ export function createTelephony(deps: TelephonyDeps) {
       return connectedNode(owner).router;
     },
     /**
+     * The ARI client of the Asterisk that owns a call (its record's `owner`; none: the first
+     * server), for REST reads such as the call's recording file. The same clear 503s as
+     * `routerFor` when that server is not configured in this process or not connected.
+     */
+    ariFor(owner: string | null): AriClient {
+      if (!nodes.size) throw notRunning();
+      return connectedNode(owner ?? nodes.keys().next().value!).client;
+    },
+    /**
      * The router for a new call from an agent's phone (click to call): the Asterisk that last
      * reported the phone reachable (where it is registered), else the first connected server.
      */

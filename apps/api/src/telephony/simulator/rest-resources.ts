@@ -73,7 +73,9 @@ export const resourceRoutes: SimRoute[] = [
   ),
   route('GET', `/recordings/stored/${ID}/file`, ({ core, params }) => {
     const stored = core.storedRecordings.get(params[0] ?? '') ?? fail(404, 'Recording not found');
-    return { status: 200, raw: silentWav(stored.durationSeconds), headers: { 'content-type': 'audio/wav' } };
+    // As Asterisk 22: the whole file with its length, whatever a Range header asks (its HTTP
+    // server has no ranges); the type is <media type>/<extension>.
+    return { status: 200, raw: silentWav(stored.audioMs), headers: { 'content-type': `audio/${stored.format}` } };
   }),
   route('GET', `/recordings/live/${ID}`, ({ core, params }) => {
     const live = core.liveRecordings.get(params[0] ?? '') ?? fail(404, 'Recording not found');

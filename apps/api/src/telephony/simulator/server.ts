@@ -25,7 +25,11 @@ export type SimServerOptions = {
 
 type AppSocket = { ws: WebSocket; app: string; subscribeAll: boolean; replaced: boolean };
 
+/** Headers Asterisk's HTTP server puts on every ARI answer (`ast_http_send`); node adds Date. */
+const asteriskHeaders = { server: 'Asterisk/22.10.1', 'cache-control': 'no-cache, no-store' };
+
 function send(res: ServerResponse, response: SimResponse) {
+  for (const [name, value] of Object.entries(asteriskHeaders)) res.setHeader(name, value);
   if (response.raw) {
     res.writeHead(response.status, { ...response.headers, 'content-length': response.raw.length });
     res.end(response.raw);
@@ -35,8 +39,9 @@ function send(res: ServerResponse, response: SimResponse) {
     res.writeHead(response.status, response.headers).end();
     return;
   }
-  res.writeHead(response.status, { 'content-type': 'application/json', ...response.headers });
-  res.end(JSON.stringify(response.body));
+  const json = Buffer.from(JSON.stringify(response.body));
+  res.writeHead(response.status, { 'content-type': 'application/json', ...response.headers, 'content-length': json.length });
+  res.end(json);
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
