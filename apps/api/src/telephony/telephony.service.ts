@@ -24,6 +24,7 @@ import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
 import { realTimers, type RouterEvent, type Timers } from './router/ports';
 import { syncReachability, type Reachability } from './router/reachability';
+import type { RoutingCache } from './router/routing-cache';
 import { createRoutingDirectory } from './router/routing-directory';
 import { createOutboundPolicyService } from '../modules/outbound/outbound.service';
 import { createTelephonyOwnersRepository } from './owners.repository';
@@ -42,6 +43,8 @@ export type TelephonyDeps = {
   timers?: Timers;
   /** The simulator reads provisioned phones and trunks from the ARA tables through it. */
   pool?: Pick<Pool, 'query'>;
+  /** The routers' memory of DID, queue and phone lookups (none: every call reads the database). */
+  routingCache?: RoutingCache;
 };
 
 const STATS_INTERVAL_MS = 2000;
@@ -175,7 +178,7 @@ export function createTelephony(deps: TelephonyDeps) {
     const agentPort = createAgentPort({ db: deps.db, agents: deps.agents, clock: deps.clock });
     const r = new CallRouter({
       ari: createAriPort(client),
-      directory: createRoutingDirectory(deps.db),
+      directory: createRoutingDirectory(deps.db, deps.routingCache),
       agents: {
         ...agentPort,
         contactStatus(araId, reachability) {

@@ -52,7 +52,10 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
               eq(agentStates.tenantId, tenantId),
               inArray(agentStates.userId, userIds),
               eq(agentStates.state, 'available'),
-              // A phone with no reachable contact is not available (Asterisk would refuse the channel).
+              // Only an agent with an enabled phone can be rung, and a phone with no reachable
+              // contact is not available (Asterisk would refuse the channel).
+              sql`EXISTS (SELECT 1 FROM ${endpoints} WHERE ${endpoints.tenantId} = ${agentStates.tenantId}
+                AND ${endpoints.userId} = ${agentStates.userId} AND ${endpoints.enabled} = 1)`,
               sql`NOT EXISTS (SELECT 1 FROM ${endpoints} WHERE ${endpoints.tenantId} = ${agentStates.tenantId}
                 AND ${endpoints.userId} = ${agentStates.userId} AND ${endpoints.enabled} = 1
                 AND ${endpoints.reachability} = 'unreachable')`,
