@@ -237,18 +237,52 @@ try {
     phones = startPhones(`phones-${side}-${n}-${round}`);
     await new Promise((r) => setTimeout(r, 500));
     const before = side === 'sb' ? await sbEnded(n) : 0;
+    const statementsBefore = t.audit.statements.length;
+    const cpuBefore = cpuNow();
     const carrier = sipp('carrier.xml', `carrier-${side}-${n}-${round}`, [
       '-i', side === 'sb' ? SB_CARRIER : AQ_CARRIER, '-p', '5070', '-mp', '16070',
       '-s', side === 'sb' ? dids.get(n)! : String(9000 + n),
       '-r', String(n), '-rp', '1000', '-m', String(n), '-l', '100000', '-timeout', '90s', '-timeout_error',
     ]);
     const res = await carrier.done;
+    cpu.set(`${side}-${n}`, cpuSince(cpuBefore));
     const failed = Number(/Failed call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(res.out)?.[1] ?? (res.code === 0 ? 0 : n));
     if (side === 'sb') await until(() => sbIdle(dids.get(n)!, before + n), `every Switchboard call of the ${n}-burst ended and every agent available`, 60_000).catch((e) => console.error(String(e)));
     await quiet().catch((e) => console.error(String(e)));
     await phones.stop();
     phones = null;
+    if (side === 'sb') statementsPerCall.set(n, (t.audit.statements.length - statementsBefore) / n);
+    if (process.env.ACD_STATEMENTS && side === 'sb') {
+      const counts = new Map<string, number>();
+      for (const q of t.audit.statements.slice(statementsBefore)) {
+        const k = q.replace(/\s+/g, ' ').slice(0, 90);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      for (const [k, c] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(c / n).toFixed(2).padStart(6)}  ${k}`);
+    }
     return { ...analyse(carrier.log, join(RUN_DIR, `bench-phones-${side}-${n}-${round}.log`), n), failed };
+  };
+  const statementsPerCall = new Map<number, number>();
+  /** CPU seconds of this process (the app), Asterisk and MariaDB over each burst (/proc). */
+  const cpu = new Map<string, { app: number; asterisk: number; mariadb: number }>();
+  const ticks = (pid: string | undefined) => {
+    if (!pid) return 0;
+    try {
+      const f = readFileSync(`/proc/${pid.trim()}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      return 0;
+    }
+  };
+  const asteriskPid = () => (existsSync(join(RUN_DIR, 'run/asterisk.pid')) ? readFileSync(join(RUN_DIR, 'run/asterisk.pid'), 'utf8') : undefined);
+  const mariadbPid = spawnSync('pgrep', ['-o', 'mariadbd']).stdout?.toString().trim() || undefined;
+  const cpuNow = () => {
+    const u = process.cpuUsage();
+    return { app: (u.user + u.system) / 1e6, asterisk: ticks(asteriskPid()), mariadb: ticks(mariadbPid) };
+  };
+  const cpuSince = (b: ReturnType<typeof cpuNow>) => {
+    const a = cpuNow();
+    return { app: a.app - b.app, asterisk: a.asterisk - b.asterisk, mariadb: a.mariadb - b.mariadb };
   };
   const sbEnded = async (n: number) => {
     const [rows] = (await pool.query("SELECT COUNT(*) AS n FROM call_records WHERE tenant_id = ? AND did = ? AND status = 'ended'", [tenant.tenantId, dids.get(n)])) as unknown as [{ n: number }[]];
@@ -290,6 +324,11 @@ try {
   console.log('| burst | Switchboard p50 / p99 / max | app_queue p50 / p99 / max | ratio p99 (target ≤ 2) | Switchboard lost; offered twice | app_queue lost; offered twice |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
+  console.log('\nCPU seconds per burst (this process = the Switchboard app; Asterisk; MariaDB), and the app\'s SQL statements per call:');
+  for (const n of NS) {
+    const f2 = (c?: { app: number; asterisk: number; mariadb: number }) => (c ? `app ${c.app.toFixed(2)} / Asterisk ${c.asterisk.toFixed(2)} / MariaDB ${c.mariadb.toFixed(2)}` : '–');
+    console.log(`  N=${n}: Switchboard ${f2(cpu.get(`sb-${n}`))}; app_queue ${f2(cpu.get(`aq-${n}`))}; ${statementsPerCall.get(n)?.toFixed(0) ?? '–'} statements per call`);
+  }
   process.exitCode = allOk ? 0 : 1;
 } finally {
   await phones?.stop();

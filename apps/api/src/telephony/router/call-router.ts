@@ -298,10 +298,10 @@ export class CallRouter {
     });
     if (!call) return;
     call.recordingWanted = route.recording;
-    // A DID's caller is answered whatever the destination; the destination's lookup overlaps it.
+    // A DID's caller is answered whatever the destination; routing overlaps it (whatever needs
+    // the caller up, a bridge, music, a prompt, waits for the same answer).
     this.behind(this.destinations.answerCaller(call));
     await this.routeTo(call, route.destination, route.fallback);
-    await this.destinations.answerCaller(call);
   }
 
   /** A call placed from one of the tenant's phones: an internal extension or an outside number. */

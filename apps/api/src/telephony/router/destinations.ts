@@ -27,7 +27,7 @@ export class Destinations {
       case 'queue': {
         const config = await this.r.deps.directory.queue(call.tenantId, destination.queue_id);
         if (!config) return this.r.finish(call, 'failed', 'queue missing');
-        await this.answerCaller(call);
+        // Answered on the way into the holding bridge: the first offer does not wait for it.
         return this.r.queues.join(call, config);
       }
       case 'ivr': {
