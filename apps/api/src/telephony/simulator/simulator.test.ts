@@ -304,4 +304,19 @@ describe('ARI simulator', () => {
     expect(await h.client.channels.list()).toEqual([]);
     expect(h.events.length).toBe(before);
   });
+
+  it('restart with downMs: every connection is cut until it is back (a crashed Asterisk booting), then an empty Asterisk', async () => {
+    const h = await start();
+    h.sim.placeCall({ from: '+15551000', to: '+15557001' });
+    await h.nextEvent('StasisStart');
+    const before = h.events.length;
+    const at = Date.now();
+    h.sim.restart({ downMs: 600 });
+    await waitFor(() => h.client.events.state === 'degraded', 'the socket dropped');
+    await expect(h.client.channels.list()).rejects.toThrow();
+    await waitFor(() => h.client.events.state === 'connected' && h.sim.socketCount() === 1, 'reconnect', 5000);
+    expect(Date.now() - at).toBeGreaterThanOrEqual(600);
+    expect(await h.client.channels.list()).toEqual([]);
+    expect(h.events.length).toBe(before);
+  });
 });
