@@ -215,7 +215,7 @@ export function createTelephony(deps: TelephonyDeps) {
     client.events.onConnected((info) => {
       void r
         .run(async () => {
-          if (info.reconnect) return r.recovery.reconcile();
+          if (info.reconnect) return r.recovery.reconcile(node.lostAt ?? null);
           // Calls owned by no configured Asterisk are closed once, by whichever connects first.
           if (!orphansClosed) {
             orphansClosed = true;
@@ -226,6 +226,7 @@ export function createTelephony(deps: TelephonyDeps) {
         .catch((err) => log.error({ err, asterisk: server.name }, 'could not reconcile calls after connecting'));
     });
     client.events.onStateChange((state) => {
+      if (state !== 'connected' && node.state === 'connected') node.lostAt = deps.clock.now();
       node.state = state;
       if (state !== 'connected') {
         // What a server that went away said about phones no longer counts.
@@ -399,4 +400,6 @@ type TelephonyNode = {
   client: AriClient;
   router: CallRouter;
   state: AriConnectionState | 'connecting';
+  /** When the events socket was last lost: calls found gone after the reconnect ended then. */
+  lostAt?: Date;
 };

@@ -89,14 +89,22 @@ describe('faults and replays', () => {
     const caller = '+15550006004';
     await connect(caller);
     const telephony = lab.t.app.container.telephony;
-    lab.sim.restart();
+    // A crash, then 1.5 s until Asterisk is back (it was 3 s + the reconnect backoff on a real one).
+    const crashedAt = Date.now();
+    lab.sim.restart({ downMs: 1500 });
+    await lab.waitFor(async () => telephony.status().status === 'degraded' || null, 'degraded', 3000);
     await lab.waitFor(
       async () => telephony.status().status === 'connected' || null,
       'reconnected after the restart',
       15000,
     );
+    expect(Date.now() - crashedAt).toBeGreaterThanOrEqual(1500);
     const ended = await lab.endedCall(caller);
     expect(ended.disposition).toBe('answered');
+    // It ended when the socket was lost, not at the reconnect: the downtime is not talk time
+    // (before the fix: ended at the reconnect, ≥ 1.5 s later, talk counted the downtime).
+    expect(new Date(ended.ended_at!).getTime() - crashedAt).toBeLessThan(500);
+    expect(ended.talk_seconds!).toBeLessThan((crashedAt - new Date(ended.answered_at!).getTime()) / 1000 + 0.5);
     expect((await lab.callRecords()).filter((c) => c.caller_number === caller)).toHaveLength(1);
     await lab.waitFor(
       async () => (await lab.agentState(lab.agents[0]!)) === 'available' || null,
