@@ -24,6 +24,7 @@ import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
 import { realTimers, type RouterEvent, type Timers } from './router/ports';
 import { syncReachability, type Reachability } from './router/reachability';
+import { repeatFilter } from './router/repeats';
 import { createRoutingDirectory } from './router/routing-directory';
 import { createOutboundPolicyService } from '../modules/outbound/outbound.service';
 import { createTelephonyOwnersRepository } from './owners.repository';
@@ -197,7 +198,11 @@ export function createTelephony(deps: TelephonyDeps) {
     });
     const node: TelephonyNode = { server, client, router: r, state: 'connecting' };
     nodes.set(server.name, node);
-    client.events.onAny((e) => void r.handle(e as unknown as RouterEvent));
+    const repeats = repeatFilter();
+    client.events.onConnected(() => repeats.reset());
+    client.events.onAny((e) => {
+      if (!repeats.repeated(e)) void r.handle(e as unknown as RouterEvent);
+    });
     client.events.onConnected(() => {
       void r
         .runIn('endpoints', () =>

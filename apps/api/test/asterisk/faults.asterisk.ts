@@ -71,15 +71,22 @@ async function watchStates(p: Phone) {
 /** Every ARI event the worker's router receives, with when (ms since `t0`). */
 function tapRouter(app: App, t0: number) {
   const seen: Array<{ ms: number; type: string; channel?: string }> = [];
+  const texts: string[] = [];
   const r = app.container.telephony.router();
   const original = r.handle.bind(r);
   r.handle = (e: RouterEvent) => {
     const ch = 'channel' in e && e.channel ? (e.channel as { name: string }).name : undefined;
     seen.push({ ms: Date.now() - t0, type: e.type, ...(ch ? { channel: ch } : {}) });
+    texts.push(JSON.stringify(e));
     return original(e);
   };
-  return seen;
+  /** Events the router was handed more than once (Asterisk's repeats must stop before it). */
+  const repeated = () => [...new Set(texts.filter((x, i) => texts.indexOf(x) !== i))].map((x) => JSON.parse(x).type as string);
+  return Object.assign(seen, { repeated });
 }
+
+/** The Stasis application as Asterisk shows it (channels, bridges, endpoint subscriptions). */
+const application = async () => (await ariGet(`/applications/${ARI.app}`)) as unknown as { endpoint_ids: string[]; channel_ids: string[] };
 
 const records = (did: string) =>
   t.app.container.db.query.callRecords.findMany({ where: (r, { and, eq }) => and(eq(r.tenantId, tenant.tenantId), eq(r.did, did)) });
@@ -148,6 +155,11 @@ describe('F6: the app that owns ARI and the router restarts mid-call (real Aster
       // The call is live in the new router (take-back ran), and still up and bridged on Asterisk.
       await waitFor(async () => b.container.telephony.router().live.get(call.id) ?? null, 'the new router took the call back');
       const takenMs = Date.now() - t0;
+      // The new instance's endpoint:PJSIP subscription took (the first one's found no PJSIP
+      // endpoint loaded yet): from now on Asterisk sends each event of the call's channels twice.
+      const stasisApp = await application();
+      expect(stasisApp.endpoint_ids).toEqual(['PJSIP']);
+      expect([...stasisApp.channel_ids].sort()).toEqual(legs);
       const after = await ariGet('/channels');
       expect(after.map((c) => c.id as string).sort(), JSON.stringify(after)).toEqual(legs);
       expect(after.map((c) => c.state)).toEqual(['Up', 'Up']);
@@ -188,6 +200,8 @@ describe('F6: the app that owns ARI and the router restarts mid-call (real Aster
       await waitFor(async () => (await ariGet('/channels')).length === 0, 'both legs gone from Asterisk');
       await untilAvailable(agent, states.seen);
       await states.stop();
+      expect(seen.filter((e) => e.type === 'ChannelDestroyed').map((e) => e.channel).sort(), JSON.stringify(seen)).toHaveLength(2);
+      expect(seen.repeated(), 'events handed to the router twice').toEqual([]);
       expect(states.seen).toContain('wrap_up');
       expect(states.seen.slice(states.seen.indexOf('on_call'))).toEqual(['on_call', 'wrap_up', 'available']);
       if (TRACE)

@@ -85,6 +85,46 @@ describe('faults and replays', () => {
     expect(after[0]).toEqual(before);
   });
 
+  it('events Asterisk sends twice (a channel of the app on endpoint:PJSIP, which the app follows) count once: a digit pressed once in an IVR is one invalid try', async () => {
+    const tenantAdmin = lab.tenant.admin.token;
+    const menu = await lab.api('POST', '/api/v1/ivr-menus', tenantAdmin, {
+      name: 'Twice',
+      greeting: { type: 'sound', name: 'hello-world' },
+      options: [{ digit: '1', destination: { type: 'queue', queue_id: lab.queueId } }],
+      timeout_seconds: 60,
+      timeout_destination: { type: 'hangup' },
+      invalid_destination: { type: 'hangup' },
+      max_retries: 1,
+    });
+    expect(menu.status, JSON.stringify(menu.body)).toBe(201);
+    const did = '+15559990601';
+    const d = await lab.api('POST', '/api/v1/dids', tenantAdmin, {
+      number: did,
+      destination: { type: 'ivr', ivr_menu_id: menu.body.data.id },
+    });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    const caller = '+15550006005';
+    const call = lab.sim.placeCall({ from: caller, to: did });
+    const rec = await lab.waitFor(
+      async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'ivr'),
+      'in the IVR',
+    );
+    await call.pressDigits('9');
+    await sleep(300);
+    const events = await lab.api('GET', `/api/v1/calls/${rec.id}/events`, tenantAdmin);
+    const types = (events.body.data as Array<{ type: string }>).map((e) => e.type);
+    expect(types.filter((t) => t === 'dtmf'), JSON.stringify(types)).toHaveLength(1);
+    // One invalid try of two: still in the menu (twice would have been the last try: hang up).
+    expect((await lab.callRecords()).find((c) => c.id === rec.id)?.status).toBe('ivr');
+    await call.pressDigits('1');
+    await lab.waitFor(
+      async () => (await lab.callRecords()).find((c) => c.id === rec.id && c.queue_id === lab.queueId),
+      'queued after pressing 1',
+    );
+    call.hangup();
+    await lab.endedCall(caller);
+  });
+
   it('F7: Asterisk restarted mid-call: the call is closed with a disposition, the agent reset, one record', async () => {
     const caller = '+15550006004';
     await connect(caller);
