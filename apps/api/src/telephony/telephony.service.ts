@@ -25,6 +25,7 @@ import { CallRouter } from './router/call-router';
 import { realTimers, type RouterEvent, type Timers } from './router/ports';
 import { syncReachability, type Reachability } from './router/reachability';
 import type { RoutingCache } from './router/routing-cache';
+import { repeatFilter } from './router/repeats';
 import { createRoutingDirectory } from './router/routing-directory';
 import { createOutboundPolicyService } from '../modules/outbound/outbound.service';
 import { createTelephonyOwnersRepository } from './owners.repository';
@@ -200,7 +201,11 @@ export function createTelephony(deps: TelephonyDeps) {
     });
     const node: TelephonyNode = { server, client, router: r, state: 'connecting' };
     nodes.set(server.name, node);
-    client.events.onAny((e) => void r.handle(e as unknown as RouterEvent));
+    const repeats = repeatFilter();
+    client.events.onConnected(() => repeats.reset());
+    client.events.onAny((e) => {
+      if (!repeats.repeated(e)) void r.handle(e as unknown as RouterEvent);
+    });
     client.events.onConnected(() => {
       void r
         .runIn('endpoints', () =>
@@ -218,7 +223,7 @@ export function createTelephony(deps: TelephonyDeps) {
     client.events.onConnected((info) => {
       void r
         .run(async () => {
-          if (info.reconnect) return r.recovery.reconcile();
+          if (info.reconnect) return r.recovery.reconcile(node.lostAt ?? null);
           // Calls owned by no configured Asterisk are closed once, by whichever connects first.
           if (!orphansClosed) {
             orphansClosed = true;
@@ -229,6 +234,7 @@ export function createTelephony(deps: TelephonyDeps) {
         .catch((err) => log.error({ err, asterisk: server.name }, 'could not reconcile calls after connecting'));
     });
     client.events.onStateChange((state) => {
+      if (state !== 'connected' && node.state === 'connected') node.lostAt = deps.clock.now();
       node.state = state;
       if (state !== 'connected') {
         // What a server that went away said about phones no longer counts.
@@ -411,4 +417,6 @@ type TelephonyNode = {
   client: AriClient;
   router: CallRouter;
   state: AriConnectionState | 'connecting';
+  /** When the events socket was last lost: calls found gone after the reconnect ended then. */
+  lostAt?: Date;
 };

@@ -117,6 +117,13 @@ export function createSimServer(core: SimCore, options: SimServerOptions) {
     }
   });
 
+  // While "down" (an Asterisk that crashed and has not started again) every connection is cut
+  // as soon as it opens: REST calls and the events socket fail as they would against a dead host.
+  let downUntil = 0;
+  server.on('connection', (socket) => {
+    if (Date.now() < downUntil) socket.destroy();
+  });
+
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
@@ -174,6 +181,13 @@ export function createSimServer(core: SimCore, options: SimServerOptions) {
       sockets.clear();
     },
     socketCount: () => sockets.size,
+    /** Cuts every connection and refuses new ones for `ms` (real milliseconds, not scaled). */
+    goDown(ms: number) {
+      downUntil = Date.now() + ms;
+      for (const socket of sockets) socket.ws.terminate();
+      sockets.clear();
+      server.closeAllConnections();
+    },
     async close() {
       unsubscribe();
       for (const socket of sockets) socket.ws.terminate();
