@@ -23,7 +23,7 @@ import { createAgentPort } from './router/agent-adapter';
 import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
 import { realTimers, type RouterEvent, type Timers } from './router/ports';
-import { syncReachability, type Reachability } from './router/reachability';
+import { REACHABILITY_RETRY_MS, syncReachability, type Reachability } from './router/reachability';
 import type { RoutingCache } from './router/routing-cache';
 import { repeatFilter } from './router/repeats';
 import { createRoutingDirectory } from './router/routing-directory';
@@ -206,7 +206,8 @@ export function createTelephony(deps: TelephonyDeps) {
     client.events.onAny((e) => {
       if (!repeats.repeated(e)) void r.handle(e as unknown as RouterEvent);
     });
-    client.events.onConnected(() => {
+    let connection = 0;
+    const sync = (generation: number) => {
       void r
         .runIn('endpoints', () =>
           syncReachability(
@@ -218,8 +219,22 @@ export function createTelephony(deps: TelephonyDeps) {
             r.deps,
           ),
         )
-        .catch((err) => log.warn({ err, asterisk: server.name }, 'could not read phone reachability after connecting'));
-    });
+        .then(
+          ({ subscribed }) => subscribed,
+          (err) => {
+            log.warn({ err, asterisk: server.name }, 'could not read phone reachability after connecting');
+            return false;
+          },
+        )
+        .then((subscribed) => {
+          // Until subscribed, no phone state event arrives: try again while this connection lasts.
+          if (subscribed) return;
+          r.deps.timers.setTimeout(() => {
+            if (generation === connection && node.state === 'connected') sync(generation);
+          }, REACHABILITY_RETRY_MS);
+        });
+    };
+    client.events.onConnected(() => sync(++connection));
     client.events.onConnected((info) => {
       void r
         .run(async () => {

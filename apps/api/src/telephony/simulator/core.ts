@@ -94,8 +94,17 @@ export class SimCore {
       behaviour: config.behaviour ?? { mode: 'answer', afterMs: 1500 },
     };
     this.endpoints.set(endpoint.resource, endpoint);
+    this.pjsipLoaded = true;
     return endpoint;
   }
+
+  /**
+   * Whether the PJSIP technology has an endpoint loaded. A freshly started Asterisk whose
+   * endpoints are all realtime has none until one registers or calls, and answers 422 to a
+   * subscription to `endpoint:PJSIP` meanwhile (Asterisk 22.10.1). Tests set it false to model
+   * that start; adding an endpoint loads one.
+   */
+  pjsipLoaded = true;
 
   now(): string {
     return ariTimestamp(new Date());

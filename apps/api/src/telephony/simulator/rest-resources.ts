@@ -48,7 +48,11 @@ function subscribe(core: SimCore, app: string, eventSource: string | undefined, 
         : scheme === 'bridge'
           ? core.bridges.has(target) || target === ''
           : scheme === 'endpoint'
-            ? target === '' || target === 'PJSIP' || core.endpoints.has(target.split('/')[1] ?? '')
+            ? // A technology exists once one of its endpoints is loaded: a fresh Asterisk whose
+              // endpoints are all realtime has none until the first registers or calls (422).
+              target === '' ||
+              (target === 'PJSIP' && core.pjsipLoaded) ||
+              core.endpoints.has(target.split('/')[1] ?? '')
             : scheme === 'deviceState';
     if (!['channel', 'bridge', 'endpoint', 'deviceState'].includes(scheme ?? ''))
       fail(400, 'Invalid event source URI scheme');
