@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Disposition } from '../../modules/calls/calls.repository';
 import { ariTime, laneOfChannel, LiveCalls, type LiveCall, type RouterDeps } from './live-calls';
 import { Lanes } from './lanes';
-import { orderedPerCall } from './ordered-writes';
+import { Bookkeeping, orderedPerCall } from './ordered-writes';
 import type { Destination, RouterChannel, RouterEvent } from './ports';
 import { QueueEngine } from './queue-engine';
 import { noteReachability, reachabilityOf } from './reachability';
@@ -37,7 +37,7 @@ export class CallRouter {
 
   constructor(deps: RouterDeps) {
     // Record writes of one call stay in order even when the hot path does not wait for them.
-    this.deps = { ...deps, calls: orderedPerCall(deps.calls) };
+    this.deps = { ...deps, calls: orderedPerCall(deps.calls, this.bookkeeping) };
     this.queues = new QueueEngine(this);
     this.ivr = new IvrRunner(this);
     this.destinations = new Destinations(this);
@@ -477,7 +477,7 @@ export class CallRouter {
     };
     const prev = this.publishing.get(call.id) ?? Promise.resolve();
     const done = prev.then(() =>
-      this.safe(() => this.deps.events.publish(call.tenantId, [...new Set(rooms)], type, data)),
+      this.safe(() => this.bookkeeping.run(() => this.deps.events.publish(call.tenantId, [...new Set(rooms)], type, data))),
     );
     this.publishing.set(call.id, done);
     void done.then(() => {
@@ -487,6 +487,8 @@ export class CallRouter {
   }
 
   private readonly publishing = new Map<string, Promise<void>>();
+  /** Record writes and call events, a few at a time (ordered-writes.ts). */
+  private readonly bookkeeping = new Bookkeeping();
 
   /**
    * Work the router does not wait for (bookkeeping behind an offer): its failure is logged.
