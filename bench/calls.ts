@@ -24,8 +24,8 @@
 //      offer, seen on the simulator) nor a call two offers without a miss (call_events).
 // Settings (environment): BENCH_TENANTS (10), BENCH_AGENTS (10 per tenant), BENCH_CALLS (200),
 // BENCH_EVENTS_PER_SECOND (1000), BENCH_SUSTAIN_SECONDS (8), BENCH_TALK_MS (100, real ms),
-// BENCH_BIG_CALLS (1000), BENCH_FREE_GRACE_MS (250), BENCH_SETTLE_SECONDS (90: how long a phase may
-// take to finish before it is reported stuck). The lab tenants' limits are raised to fit
+// BENCH_BIG_CALLS (1000), BENCH_FREE_GRACE_MS (250), BENCH_SETTLE_SECONDS (30: how long a phase may
+// take to finish; what is left then is reported stuck and hung up before the next phase). The lab tenants' limits are raised to fit
 // (agents, users, endpoints, concurrent calls) through the test helpers, not the product defaults.
 // Exits 1 when a check of phase 4 fails (lost or stuck calls, double offers); targets only print.
 import { createAriClient } from '../apps/api/src/telephony/ari/index';
@@ -47,7 +47,7 @@ const SUSTAIN_SECONDS = setting('BENCH_SUSTAIN_SECONDS', 8);
 const TALK_MS = setting('BENCH_TALK_MS', 100);
 const BIG_CALLS = Math.round(setting('BENCH_BIG_CALLS', 1000));
 const FREE_GRACE_MS = setting('BENCH_FREE_GRACE_MS', 250);
-const SETTLE_MS = setting('BENCH_SETTLE_SECONDS', 90) * 1000;
+const SETTLE_MS = setting('BENCH_SETTLE_SECONDS', 30) * 1000;
 /** Phones answer one simulated second after ringing (20 ms real at ×0.02). */
 const ANSWER_AFTER_MS = 1000;
 const WARMUP_MS = 1000;
@@ -93,6 +93,8 @@ function watch(sim: AriSimulator, phonesByDid: Map<string, string[]>) {
   const legs = new Map<string, number>();
   const idleSince = new Map<string, number>();
   const calls = new Map<string, CallTrace>();
+  /** What the simulator emitted for each call (by the caller channel's id), to show a stuck call. */
+  const trails = new Map<string, string[]>();
   const doubleOffers: string[] = [];
   let phase = '';
   let index = 0;
@@ -125,6 +127,16 @@ function watch(sim: AriSimulator, phonesByDid: Map<string, string[]>) {
       bridge?: { bridge_type: string };
     };
     const id = ev.channel?.id;
+    const about = id ?? ev.peer?.id;
+    const linked = about ? core.channels.get(about)?.linkedid : undefined;
+    if (about && linked) {
+      const kind = about === linked ? 'caller' : (core.channels.get(about)?.endpoint?.resource ?? about);
+      const extra = ev.dialstatus ?? ev.bridge?.bridge_type ?? '';
+      const line = `+${(now - (calls.get(linked)?.startedAt ?? now)).toFixed(0)}ms ${ev.type} ${kind}${extra ? ` ${extra}` : ''}`;
+      const trail = trails.get(linked) ?? [];
+      trail.push(line);
+      trails.set(linked, trail);
+    }
     switch (ev.type) {
       case 'StasisStart': {
         if (!id || ev.args?.[0] !== 'inbound' || !core.channels.get(id)?.inbound) return;
@@ -170,6 +182,7 @@ function watch(sim: AriSimulator, phonesByDid: Map<string, string[]>) {
   });
   return {
     calls,
+    trails,
     doubleOffers,
     legsCreated: () => legsCreated,
     phase(name: string) {
@@ -188,37 +201,70 @@ const numberFor = (prefix: string, i: number) => `${prefix}${String(i).padStart(
 
 /** `n` callers at once, round robin over the DIDs. */
 function placeBurst(sim: AriSimulator, dids: string[], n: number, prefix: string): CallHandle[] {
-  return Array.from({ length: n }, (_, i) => sim.placeCall({ from: numberFor(prefix, i), to: dids[i % dids.length]! }));
+  return Array.from({ length: n }, (_, i) =>
+    sim.placeCall({ from: numberFor(prefix, i), to: dids[i % dids.length]! }),
+  );
 }
 
 /** Callers arriving evenly at `perSecond` for `seconds`, round robin over the DIDs. */
-async function placeSteadily(sim: AriSimulator, dids: string[], perSecond: number, seconds: number, prefix: string) {
+async function placeSteadily(
+  sim: AriSimulator,
+  dids: string[],
+  perSecond: number,
+  seconds: number,
+  prefix: string,
+) {
   const handles: CallHandle[] = [];
   const t0 = performance.now();
   const total = Math.round(perSecond * seconds);
   while (handles.length < total) {
     const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * perSecond) + 1);
     while (handles.length < due)
-      handles.push(sim.placeCall({ from: numberFor(prefix, handles.length), to: dids[handles.length % dids.length]! }));
+      handles.push(
+        sim.placeCall({ from: numberFor(prefix, handles.length), to: dids[handles.length % dids.length]! }),
+      );
     await sleep(5);
   }
   return { handles, t0, t1: performance.now() };
 }
 
-const allEnded = async (handles: CallHandle[], timeoutMs: number) => {
+/** How many of `handles` have ended by `deadline` (Date.now() ms). */
+const endedBy = async (handles: CallHandle[], deadline: number) => {
   let ended = 0;
   for (const h of handles) void h.ended.then(() => (ended += 1));
-  await until(() => ended >= handles.length, timeoutMs);
+  await until(() => ended >= handles.length, Math.max(0, deadline - Date.now()));
   await sleep(0);
   return ended;
 };
 
-const inWindow = (samples: Sample[], from: number, to: number) => samples.filter((s) => s.at >= from && s.at < to);
+/**
+ * Waits up to SETTLE_MS for a phase's calls to end and the app to settle. What is left then is
+ * counted as stuck and hung up on the simulator, so the next phase starts clean.
+ */
+async function finishPhase(sim: AriSimulator, handles: CallHandle[], settled: () => Promise<boolean>) {
+  const deadline = Date.now() + SETTLE_MS;
+  const ended = await endedBy(handles, deadline);
+  if (ended === handles.length && (await until(settled, Math.max(0, deadline - Date.now()))))
+    return { stuck: 0, settled: true };
+  for (const channel of [...sim.core.channels.values()]) hangupChannel(sim.core, channel, 'remote');
+  return { stuck: handles.length - ended, settled: await until(settled, 10_000) };
+}
 
+const inWindow = (samples: Sample[], from: number, to: number) =>
+  samples.filter((s) => s.at >= from && s.at < to);
+
+type PhaseEnd = { stuck: number; settled: boolean };
 type PhaseFigures = {
   routing: number[];
+  left: { burst: PhaseEnd; steady: PhaseEnd };
   eventsPerCall: number;
-  steady: { handle: number[]; eventsPerSecond: number; offer: number[]; offerSkipped: number; offersMissing: number };
+  steady: {
+    handle: number[];
+    eventsPerSecond: number;
+    offer: number[];
+    offerSkipped: number;
+    offersMissing: number;
+  };
 };
 
 /** The floor: a bare ACD on the same simulator code, with no database. */
@@ -228,11 +274,21 @@ async function floor(): Promise<PhaseFigures> {
   for (let t = 0; t < TENANTS; t++) {
     const phones = Array.from({ length: AGENTS }, (_, i) => `floor${t}_${2001 + i}`);
     for (const resource of phones)
-      sim.addEndpoint({ resource, registered: true, behaviour: { mode: 'answer', afterMs: ANSWER_AFTER_MS } });
+      sim.addEndpoint({
+        resource,
+        registered: true,
+        behaviour: { mode: 'answer', afterMs: ANSWER_AFTER_MS },
+      });
     phonesByDid.set(`+1444${String(t).padStart(7, '0')}`, phones);
   }
   const dids = [...phonesByDid.keys()];
-  const client = createAriClient({ name: 'floor', url: sim.url, username: sim.username, password: sim.password, app: sim.app });
+  const client = createAriClient({
+    name: 'floor',
+    url: sim.url,
+    username: sim.username,
+    password: sim.password,
+    app: sim.app,
+  });
   const handled: Sample[] = [];
   const free = new Map([...phonesByDid].map(([did, p]) => [did, [...p]]));
   const waiting = new Map(dids.map((d) => [d, [] as string[]]));
@@ -266,7 +322,13 @@ async function floor(): Promise<PhaseFigures> {
     call.leg = leg;
     call.phone = phone;
     callerOfLeg.set(leg, callerId);
-    await client.channels.create({ endpoint: `PJSIP/${phone}`, app: sim.app, appArgs: `agent,${callerId}`, channelId: leg, originator: callerId });
+    await client.channels.create({
+      endpoint: `PJSIP/${phone}`,
+      app: sim.app,
+      appArgs: `agent,${callerId}`,
+      channelId: leg,
+      originator: callerId,
+    });
     await client.channels.dial(leg, { caller: callerId, timeout: 15 });
   };
   /** A phone's leg is gone: the phone is free for the next waiting caller of its DID. */
@@ -323,7 +385,8 @@ async function floor(): Promise<PhaseFigures> {
     const t0 = performance.now();
     const ev = e as unknown as Record<string, unknown> & { type: string };
     const id =
-      (ev.channel as { id?: string } | undefined)?.id ?? (ev.type === 'Dial' ? (ev.peer as { id: string }).id : undefined);
+      (ev.channel as { id?: string } | undefined)?.id ??
+      (ev.type === 'Dial' ? (ev.peer as { id: string }).id : undefined);
     const key = id ? (callerOfLeg.get(id) ?? id) : 'other';
     void inLane(key, async () => {
       await handle(ev).catch(ignore);
@@ -353,23 +416,24 @@ async function runPhases(
   w.phase('burst');
   const b0 = performance.now();
   const burst = placeBurst(sim, dids, CALLS, '+1777');
-  await allEnded(burst, SETTLE_MS);
-  await until(() => settled('+1777', CALLS), SETTLE_MS);
+  const burstEnd = await finishPhase(sim, burst, () => settled('+1777', CALLS));
   const eventsPerCall = inWindow(handled, b0, performance.now()).length / CALLS;
-  const routing = w.of('burst').flatMap((c) => (c.bridgedAt !== undefined ? [c.bridgedAt - c.startedAt] : []));
+  const routing = w
+    .of('burst')
+    .flatMap((c) => (c.bridgedAt !== undefined ? [c.bridgedAt - c.startedAt] : []));
 
   w.phase('steady');
   const perSecond = EVENTS_PER_SECOND / Math.max(1, eventsPerCall);
   const steady = await placeSteadily(sim, dids, perSecond, SUSTAIN_SECONDS, '+1778');
   const from = steady.t0 + Math.min(WARMUP_MS, (steady.t1 - steady.t0) / 4);
   const window = inWindow(handled, from, steady.t1);
-  await allEnded(steady.handles, SETTLE_MS);
-  await until(() => settled('+1778', steady.handles.length), SETTLE_MS);
+  const steadyEnd = await finishPhase(sim, steady.handles, () => settled('+1778', steady.handles.length));
   const steadyCalls = w.of('steady');
   const eligible = steadyCalls.filter((c) => c.freePhone);
   return {
     routing,
     eventsPerCall,
+    left: { burst: burstEnd, steady: steadyEnd },
     steady: {
       handle: window.map((s) => s.ms),
       eventsPerSecond: window.length / ((steady.t1 - from) / 1000),
@@ -420,7 +484,15 @@ async function switchboard() {
     const dids = [...phonesByDid.keys()];
     const w = watch(lab.sim, phonesByDid);
     const busyAgents = async () =>
-      Number((await query(lab, `SELECT COUNT(*) AS n FROM agent_states WHERE ${inTenants} AND state IN ('ringing','on_call')`, tenantIds))[0]?.n);
+      Number(
+        (
+          await query(
+            lab,
+            `SELECT COUNT(*) AS n FROM agent_states WHERE ${inTenants} AND state IN ('ringing','on_call')`,
+            tenantIds,
+          )
+        )[0]?.n,
+      );
     const closedRecords = async (prefix: string) =>
       Number(
         (
@@ -440,18 +512,31 @@ async function switchboard() {
       // 4. BIG_CALLS at once; then every check reads what is left.
       w.phase('big');
       const legs0 = w.legsCreated();
-      const offers0 = Number((await query(lab, `SELECT COUNT(*) AS n FROM call_events WHERE ${inTenants} AND type = 'offered'`, tenantIds))[0]?.n);
+      const offers0 = Number(
+        (
+          await query(
+            lab,
+            `SELECT COUNT(*) AS n FROM call_events WHERE ${inTenants} AND type = 'offered'`,
+            tenantIds,
+          )
+        )[0]?.n,
+      );
       const t0 = performance.now();
       const big = placeBurst(lab.sim, dids, BIG_CALLS, '+1779');
-      const simEnded = await allEnded(big, SETTLE_MS);
-      const done = await until(() => settled('+1779', BIG_CALLS), SETTLE_MS);
+      const deadline = Date.now() + SETTLE_MS;
+      const simEnded = await endedBy(big, deadline);
+      const done = await until(() => settled('+1779', BIG_CALLS), Math.max(0, deadline - Date.now()));
       const bigMs = performance.now() - t0;
       const records = await query(
         lab,
         `SELECT status, disposition, COUNT(*) AS n FROM call_records WHERE ${inTenants} AND caller_number LIKE ? GROUP BY status, disposition`,
         [...tenantIds, '+1779%'],
       );
-      const agentStates = await query(lab, `SELECT state, COUNT(*) AS n FROM agent_states WHERE ${inTenants} GROUP BY state`, tenantIds);
+      const agentStates = await query(
+        lab,
+        `SELECT state, COUNT(*) AS n FROM agent_states WHERE ${inTenants} GROUP BY state`,
+        tenantIds,
+      );
       const offersPerCall = await query(
         lab,
         `SELECT r.caller_number, SUM(e.type = 'offered') AS offered, SUM(e.type = 'offer_failed') AS failed
@@ -459,8 +544,41 @@ async function switchboard() {
           WHERE r.${inTenants} AND r.caller_number LIKE ? GROUP BY r.id, r.caller_number`,
         [...tenantIds, '+1779%'],
       );
-      const offersAll = Number((await query(lab, `SELECT COUNT(*) AS n FROM call_events WHERE ${inTenants} AND type = 'offered'`, tenantIds))[0]?.n);
-      const count = (rows: Row[], pred: (r: Row) => boolean) => rows.filter(pred).reduce((s, r) => s + Number(r.n), 0);
+      const offersAll = Number(
+        (
+          await query(
+            lab,
+            `SELECT COUNT(*) AS n FROM call_events WHERE ${inTenants} AND type = 'offered'`,
+            tenantIds,
+          )
+        )[0]?.n,
+      );
+      // What is left, call by call: the simulator's view, the record and its timeline.
+      const stuck: string[] = [];
+      const leftCallers = [...new Set([...lab.sim.core.channels.values()].map((c) => c.linkedid))];
+      for (const callerId of leftCallers.slice(0, 3)) {
+        const [rec] = await query(
+          lab,
+          `SELECT id, status, disposition, caller_number, agent_user_id FROM call_records WHERE ${inTenants} AND caller_channel_id = ?`,
+          [...tenantIds, callerId],
+        );
+        const timeline = rec
+          ? await query(lab, 'SELECT type, at FROM call_events WHERE call_id = ? ORDER BY id', [rec.id])
+          : [];
+        const channels = [...lab.sim.core.channels.values()]
+          .filter((c) => c.linkedid === callerId)
+          .map(
+            (c) =>
+              `${c.json.name} ${c.json.state}${c.bridgeId ? ` in ${lab.sim.core.bridges.get(c.bridgeId)?.json.bridge_type} bridge` : ''}`,
+          );
+        stuck.push(
+          `caller channel ${callerId} (${rec?.caller_number ?? '?'}): record ${rec?.status ?? 'none'}/${rec?.disposition ?? 'none'}; channels left: ${channels.join(', ')}`,
+          `  simulator: ${(w.trails.get(callerId) ?? []).join(' | ')}`,
+          `  timeline: ${timeline.map((e) => e.type).join(', ')}`,
+        );
+      }
+      const count = (rows: Row[], pred: (r: Row) => boolean) =>
+        rows.filter(pred).reduce((s, r) => s + Number(r.n), 0);
       const reoffered = offersPerCall.filter((r) => Number(r.offered) > 1 + Number(r.failed));
       return {
         setupMs,
@@ -481,6 +599,7 @@ async function switchboard() {
           offers: offersAll - offers0,
           reoffered: reoffered.map((r) => `${r.caller_number}: ${r.offered} offers, ${r.failed} missed`),
           doubleOffers: [...w.doubleOffers],
+          stuck,
         },
       };
     } finally {
@@ -506,14 +625,24 @@ console.log(`   floor   ${fmt(base.routing)}   (${base.routing.length} calls)`);
 console.log(
   `   router  ${fmt(r.routing)}   (${r.routing.length} calls)  ×${ratio(r.routing, base.routing, 50).toFixed(1)} p50, ×${routingRatio.toFixed(1)} p99 vs floor   target p99 ≤ 2× floor: ${verdict(routingRatio <= 2)}`,
 );
-console.log(`\n2. event handling at a sustained ${EVENTS_PER_SECOND} events/s for ${SUSTAIN_SECONDS} s (steady window, per event: lane wait + work)`);
+const leftNote = (name: string, e: PhaseEnd) =>
+  e.stuck || !e.settled
+    ? `   !! ${name}: ${e.stuck} calls still up after ${SETTLE_MS / 1000} s${e.settled ? '' : ', app not settled'} (hung up before the next phase)\n`
+    : '';
+process.stdout.write(leftNote('floor', base.left.burst) + leftNote('router', r.left.burst));
+console.log(
+  `\n2. event handling at a sustained ${EVENTS_PER_SECOND} events/s for ${SUSTAIN_SECONDS} s (steady window, per event: lane wait + work)`,
+);
 console.log(
   `   floor   ${fmt(base.steady.handle)}   ${base.steady.eventsPerSecond.toFixed(0)} events/s achieved (${base.eventsPerCall.toFixed(1)} events per call)`,
 );
 console.log(
   `   router  ${fmt(r.steady.handle)}   ${r.steady.eventsPerSecond.toFixed(0)} events/s achieved (${r.eventsPerCall.toFixed(1)} events per call)  ×${ratio(r.steady.handle, base.steady.handle, 99).toFixed(1)} p99 vs floor   target p99 < 10 ms: ${verdict(pct(r.steady.handle, 99) < 10)}`,
 );
-console.log(`\n3. offer latency: caller's StasisStart → the agent's leg dialled, callers whose queue had a free phone`);
+process.stdout.write(leftNote('floor', base.left.steady) + leftNote('router', r.left.steady));
+console.log(
+  `\n3. offer latency: caller's StasisStart → the agent's leg dialled, callers whose queue had a free phone`,
+);
 console.log(
   `   floor   ${fmt(base.steady.offer)}   (${base.steady.offer.length} calls; ${base.steady.offerSkipped} arrived with no free phone, ${base.steady.offersMissing} never offered)`,
 );
@@ -522,15 +651,30 @@ console.log(
 );
 const b = sb.big;
 const checks: [string, boolean][] = [
-  [`call records ${b.records}/${BIG_CALLS}, ended with a disposition ${b.closed}/${BIG_CALLS} (answered ${b.answered}; ${b.dispositions})`, b.records === BIG_CALLS && b.closed === BIG_CALLS],
-  [`simulated calls ended ${b.simEnded}/${BIG_CALLS}, channels left on the simulator ${b.channelsLeft}`, b.simEnded === BIG_CALLS && b.channelsLeft === 0],
+  [
+    `call records ${b.records}/${BIG_CALLS}, ended with a disposition ${b.closed}/${BIG_CALLS} (answered ${b.answered}; ${b.dispositions})`,
+    b.records === BIG_CALLS && b.closed === BIG_CALLS,
+  ],
+  [
+    `simulated calls ended ${b.simEnded}/${BIG_CALLS}, channels left on the simulator ${b.channelsLeft}`,
+    b.simEnded === BIG_CALLS && b.channelsLeft === 0,
+  ],
   [`calls the router still tracks ${b.routerLive}`, b.routerLive === 0],
   [`agents left ringing or on a call ${b.busyAgents} (agent_states: ${b.agentStates})`, b.busyAgents === 0],
-  [`phones with two legs at once ${b.doubleOffers.length}; agent legs rung ${b.legs}, offers on the timeline ${b.offers}`, b.doubleOffers.length === 0 && b.legs === b.offers],
+  [
+    `phones with two legs at once ${b.doubleOffers.length}; agent legs rung ${b.legs}, offers on the timeline ${b.offers}`,
+    b.doubleOffers.length === 0 && b.legs === b.offers,
+  ],
   [`calls offered again without a miss ${b.reoffered.length}`, b.reoffered.length === 0],
 ];
-console.log(`\n4. ${BIG_CALLS} callers at once over ${TENANTS} tenants: ${b.done ? 'all settled' : 'NOT settled'} in ${b.ms.toFixed(0)} ms`);
+console.log(
+  `\n4. ${BIG_CALLS} callers at once over ${TENANTS} tenants: ${b.done ? 'all settled' : 'NOT settled'} in ${b.ms.toFixed(0)} ms`,
+);
 for (const [text, ok] of checks) console.log(`   ${verdict(ok)}  ${text}`);
 for (const d of [...b.doubleOffers, ...b.reoffered].slice(0, 10)) console.log(`         ${d}`);
-console.log(`\nlab set-up ${(sb.setupMs / 1000).toFixed(1)} s; whole run ${((performance.now() - run0) / 1000).toFixed(1)} s`);
+if (b.stuck.length)
+  console.log(`   left behind (first ${b.stuck.length / 3}):\n${b.stuck.map((l) => `     ${l}`).join('\n')}`);
+console.log(
+  `\nlab set-up ${(sb.setupMs / 1000).toFixed(1)} s; whole run ${((performance.now() - run0) / 1000).toFixed(1)} s`,
+);
 process.exit(checks.every(([, ok]) => ok) ? 0 : 1);
