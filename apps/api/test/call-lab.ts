@@ -58,11 +58,21 @@ export async function createCallLab(
     startTelephony?: boolean;
     /** How many tenants to make, each with `agents` agents, its own queue and DID (default 1). */
     tenants?: number;
+    /** Extra settings for the app (e.g. DATABASE_POOL_SIZE, DATABASE_QUEUE_LIMIT). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<CallLab> {
   const sim = await startAriSimulator({ timeScale: SCALE });
   const t = await createTestApp({
-    env: { ARI_URL: sim.url, ARI_USERNAME: sim.username, ARI_PASSWORD: sim.password, ARI_APP: sim.app, ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}) },
+    env: {
+      ARI_URL: sim.url,
+      ARI_USERNAME: sim.username,
+      ARI_PASSWORD: sim.password,
+      ARI_APP: sim.app,
+      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+      ...(process.env.DATABASE_QUEUE_LIMIT ? { DATABASE_QUEUE_LIMIT: process.env.DATABASE_QUEUE_LIMIT } : {}),
+      ...opts.env,
+    },
     ports: { telephonyTimers: scaledTimers(SCALE) },
   });
   const api = async (method: string, url: string, token: string, body?: unknown) => {
