@@ -27,8 +27,9 @@
 // BENCH_EVENTS_PER_SECOND (1000), BENCH_SUSTAIN_SECONDS (8), BENCH_TALK_MS (100, real ms),
 // BENCH_HANGUP (both: callers and agents hang up by turns; caller; agent), BENCH_RING_TIMEOUT (15,
 // the queues' ring timeout in simulated seconds: 0.3 s real), BENCH_BIG_CALLS (1000),
-// BENCH_FREE_GRACE_MS (250), BENCH_SETTLE_SECONDS (30: how long a phase may take to finish; what
-// is left then is reported stuck and hung up before the next phase). DATABASE_POOL_SIZE reaches
+// BENCH_FREE_GRACE_MS (250), BENCH_SETTLE_SECONDS (90: the most a phase may take to finish) and
+// BENCH_STALL_SECONDS (10: a phase in which no call ended for that long is over); what is left
+// then is reported stuck (phase 4: checked first) and hung up before the next phase. DATABASE_POOL_SIZE reaches
 // the lab's app (product default 10). The lab tenants' limits are raised to fit (agents, users,
 // endpoints, concurrent calls) through the test helpers' tenant limits, not the product defaults.
 // Exits 1 when a check of phase 4 fails (lost or stuck calls, double offers); targets only print.
@@ -55,7 +56,8 @@ if (!['both', 'caller', 'agent'].includes(HANGUP))
 const RING_TIMEOUT = Math.round(setting('BENCH_RING_TIMEOUT', 15));
 const BIG_CALLS = Math.round(setting('BENCH_BIG_CALLS', 1000));
 const FREE_GRACE_MS = setting('BENCH_FREE_GRACE_MS', 250);
-const SETTLE_MS = setting('BENCH_SETTLE_SECONDS', 30) * 1000;
+const SETTLE_MS = setting('BENCH_SETTLE_SECONDS', 90) * 1000;
+const STALL_MS = setting('BENCH_STALL_SECONDS', 10) * 1000;
 /** Phones answer one simulated second after ringing (20 ms real at ×0.02). */
 const ANSWER_AFTER_MS = 1000;
 const WARMUP_MS = 1000;
@@ -247,26 +249,31 @@ async function placeSteadily(
   return { handles, t0, t1: performance.now() };
 }
 
-/** How many of `handles` have ended by `deadline` (Date.now() ms). */
-const endedBy = async (handles: CallHandle[], deadline: number) => {
+/**
+ * Waits for a phase's calls to end on the simulator and for the app to settle, for at most
+ * SETTLE_MS, and gives up sooner when no call has ended for STALL_MS (what is left is stuck).
+ */
+async function settle(handles: CallHandle[], settled: () => Promise<boolean>) {
   let ended = 0;
   for (const h of handles) void h.ended.then(() => (ended += 1));
-  await until(() => ended >= handles.length, Math.max(0, deadline - Date.now()));
-  await sleep(0);
-  return ended;
-};
-
-/**
- * Waits up to SETTLE_MS for a phase's calls to end and the app to settle. What is left then is
- * counted as stuck and hung up on the simulator, so the next phase starts clean.
- */
-async function finishPhase(sim: AriSimulator, handles: CallHandle[], settled: () => Promise<boolean>) {
   const deadline = Date.now() + SETTLE_MS;
-  const ended = await endedBy(handles, deadline);
-  if (ended === handles.length && (await until(settled, Math.max(0, deadline - Date.now()))))
-    return { stuck: 0, settled: true };
+  let seen = -1;
+  let progressAt = Date.now();
+  while (Date.now() < deadline) {
+    if (ended >= handles.length && (await settled())) return { ended, settled: true };
+    if (ended !== seen) [seen, progressAt] = [ended, Date.now()];
+    else if (Date.now() - progressAt > STALL_MS) break;
+    await sleep(100);
+  }
+  return { ended, settled: false };
+}
+
+/** Settles a phase; what is left is counted as stuck and hung up, so the next phase starts clean. */
+async function finishPhase(sim: AriSimulator, handles: CallHandle[], settled: () => Promise<boolean>) {
+  const end = await settle(handles, settled);
+  if (end.settled) return { stuck: 0, settled: true };
   for (const channel of [...sim.core.channels.values()]) hangupChannel(sim.core, channel, 'remote');
-  return { stuck: handles.length - ended, settled: await until(settled, 10_000) };
+  return { stuck: handles.length - end.ended, settled: await until(settled, 10_000) };
 }
 
 const inWindow = (samples: Sample[], from: number, to: number) =>
@@ -566,9 +573,7 @@ async function switchboard() {
       );
       const t0 = performance.now();
       const big = placeBurst(lab.sim, dids, BIG_CALLS, '+1779');
-      const deadline = Date.now() + SETTLE_MS;
-      const simEnded = await endedBy(big, deadline);
-      const done = await until(() => settled('+1779', BIG_CALLS), Math.max(0, deadline - Date.now()));
+      const { ended: simEnded, settled: done } = await settle(big, () => settled('+1779', BIG_CALLS));
       const bigMs = performance.now() - t0;
       const records = await query(
         lab,
@@ -672,7 +677,7 @@ console.log(
 );
 const leftNote = (name: string, e: PhaseEnd) =>
   e.stuck || !e.settled
-    ? `   !! ${name}: ${e.stuck} calls still up after ${SETTLE_MS / 1000} s${e.settled ? '' : ', app not settled'} (hung up before the next phase)\n`
+    ? `   !! ${name}: ${e.stuck} calls stuck (none ended for ${STALL_MS / 1000} s, or ${SETTLE_MS / 1000} s passed)${e.settled ? '' : ', app not settled'}; hung up before the next phase\n`
     : '';
 process.stdout.write(leftNote('floor', base.left.burst) + leftNote('router', r.left.burst));
 console.log(
@@ -711,7 +716,7 @@ const checks: [string, boolean][] = [
   [`calls offered again without a miss ${b.reoffered.length}`, b.reoffered.length === 0],
 ];
 console.log(
-  `\n4. ${BIG_CALLS} callers at once over ${TENANTS} tenants: ${b.done ? 'all settled' : 'NOT settled'} in ${b.ms.toFixed(0)} ms`,
+  `\n4. ${BIG_CALLS} callers at once over ${TENANTS} tenants: ${b.done ? 'all settled' : `NOT settled (none ended for ${STALL_MS / 1000} s, or ${SETTLE_MS / 1000} s passed)`} after ${b.ms.toFixed(0)} ms`,
 );
 for (const [text, ok] of checks) console.log(`   ${verdict(ok)}  ${text}`);
 for (const d of [...b.doubleOffers, ...b.reoffered].slice(0, 10)) console.log(`         ${d}`);
