@@ -39,6 +39,7 @@ import { createCallsService } from './modules/calls/calls.service';
 import { createQueueStatsRepository } from './modules/calls/queue-stats.repository';
 import { createQueueStatsService } from './modules/calls/queue-stats.service';
 import { createTelephony } from './telephony/telephony.service';
+import { createRoutingCache, ROUTING_ENTITIES } from './telephony/router/routing-cache';
 import type { Timers } from './telephony/router/ports';
 import { createRoutingDirectory } from './telephony/router/routing-directory';
 
@@ -110,6 +111,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     events: realtime.events,
     clock,
     options: realtime.options,
+    onError: (err) => log.error({ err }, "an agent transition's history or event could not be written"),
   });
   const usersRepo = createUsersRepository(db);
   const rolesRepo = createRolesRepository(db);
@@ -132,7 +134,13 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
   const callsRepo = createCallsRepository(db);
   const queueStats = createQueueStatsService({ db, repo: createQueueStatsRepository(db), clock });
   // Started by the worker role (jobs/tasks.ts); the API reads its status and sends it call control.
+  // Provisioning changes (each audited by the module that makes it) reach every instance's routers.
+  const routingCache = createRoutingCache({ bus: realtime.bus });
+  audit.onRecorded((change) => {
+    if (ROUTING_ENTITIES.has(change.entityType)) routingCache.changed(change.tenantId);
+  });
   const liveTelephony = createTelephony({
+    routingCache,
     config,
     db,
     log,
@@ -144,7 +152,7 @@ export function createContainer(config: Config, log: FastifyBaseLogger, override
     timers: overrides.telephonyTimers,
     pool: dbHandle.pool,
   });
-  const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony, directory: createRoutingDirectory(db), outbound: outboundPolicy });
+  const calls = createCallsService({ db, repo: callsRepo, telephony: liveTelephony, directory: createRoutingDirectory(db), outbound: outboundPolicy, audit });
 
   const closers: (() => Promise<void>)[] = [];
   // Background auth work (reset and registration mail) finishes before the pool closes.

@@ -28,6 +28,8 @@ export const errorStatus = {
   LIMIT_REACHED: 409,
   INVALID_STATE: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** A byte range outside a streamed file (a recording's audio); the answer's Content-Range gives its size. */
+  RANGE_NOT_SATISFIABLE: 416,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,

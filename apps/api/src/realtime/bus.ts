@@ -30,7 +30,13 @@ export type BusRevocation = {
  */
 export type BusResync = { kind: 'resync'; from: string };
 
-export type BusMessage = BusEvent | BusRevocation | BusResync;
+/**
+ * A tenant's provisioning changed in a way that can change how calls are routed (null: any
+ * tenant's): every instance's call router forgets what it had looked up (routing-cache.ts).
+ */
+export type BusRouting = { kind: 'routing'; tenantId: string | null };
+
+export type BusMessage = BusEvent | BusRevocation | BusResync | BusRouting;
 export type BusHandler = (msg: BusMessage) => void;
 
 export type EventBus = {

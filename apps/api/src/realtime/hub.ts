@@ -123,7 +123,7 @@ export function createHub(deps: HubDeps) {
   const unsubscribeBus = deps.bus.subscribe((msg: BusMessage) => {
     if (msg.kind === 'event') fanOut(msg);
     else if (msg.kind === 'revocation') closeUser(msg.userId, msg.tenantId, msg.reason, msg.sessionId);
-    else void catchUpAll(new Date(msg.from));
+    else if (msg.kind === 'resync') void catchUpAll(new Date(msg.from));
   });
 
   async function heartbeat() {

@@ -23,7 +23,9 @@ import { createAgentPort } from './router/agent-adapter';
 import { createAriPort } from './router/ari-adapter';
 import { CallRouter } from './router/call-router';
 import { realTimers, type RouterEvent, type Timers } from './router/ports';
-import { syncReachability, type Reachability } from './router/reachability';
+import { REACHABILITY_RETRY_MS, syncReachability, type Reachability } from './router/reachability';
+import type { RoutingCache } from './router/routing-cache';
+import { repeatFilter } from './router/repeats';
 import { createRoutingDirectory } from './router/routing-directory';
 import { createOutboundPolicyService } from '../modules/outbound/outbound.service';
 import { createTelephonyOwnersRepository } from './owners.repository';
@@ -42,6 +44,8 @@ export type TelephonyDeps = {
   timers?: Timers;
   /** The simulator reads provisioned phones and trunks from the ARA tables through it. */
   pool?: Pick<Pool, 'query'>;
+  /** The routers' memory of DID, queue and phone lookups (none: every call reads the database). */
+  routingCache?: RoutingCache;
 };
 
 const STATS_INTERVAL_MS = 2000;
@@ -175,7 +179,7 @@ export function createTelephony(deps: TelephonyDeps) {
     const agentPort = createAgentPort({ db: deps.db, agents: deps.agents, clock: deps.clock });
     const r = new CallRouter({
       ari: createAriPort(client),
-      directory: createRoutingDirectory(deps.db),
+      directory: createRoutingDirectory(deps.db, deps.routingCache),
       agents: {
         ...agentPort,
         contactStatus(araId, reachability) {
@@ -197,8 +201,13 @@ export function createTelephony(deps: TelephonyDeps) {
     });
     const node: TelephonyNode = { server, client, router: r, state: 'connecting' };
     nodes.set(server.name, node);
-    client.events.onAny((e) => void r.handle(e as unknown as RouterEvent));
-    client.events.onConnected(() => {
+    const repeats = repeatFilter();
+    client.events.onConnected(() => repeats.reset());
+    client.events.onAny((e) => {
+      if (!repeats.repeated(e)) void r.handle(e as unknown as RouterEvent);
+    });
+    let connection = 0;
+    const sync = (generation: number) => {
       void r
         .runIn('endpoints', () =>
           syncReachability(
@@ -210,12 +219,26 @@ export function createTelephony(deps: TelephonyDeps) {
             r.deps,
           ),
         )
-        .catch((err) => log.warn({ err, asterisk: server.name }, 'could not read phone reachability after connecting'));
-    });
+        .then(
+          ({ subscribed }) => subscribed,
+          (err) => {
+            log.warn({ err, asterisk: server.name }, 'could not read phone reachability after connecting');
+            return false;
+          },
+        )
+        .then((subscribed) => {
+          // Until subscribed, no phone state event arrives: try again while this connection lasts.
+          if (subscribed) return;
+          r.deps.timers.setTimeout(() => {
+            if (generation === connection && node.state === 'connected') sync(generation);
+          }, REACHABILITY_RETRY_MS);
+        });
+    };
+    client.events.onConnected(() => sync(++connection));
     client.events.onConnected((info) => {
       void r
         .run(async () => {
-          if (info.reconnect) return r.recovery.reconcile();
+          if (info.reconnect) return r.recovery.reconcile(node.lostAt ?? null);
           // Calls owned by no configured Asterisk are closed once, by whichever connects first.
           if (!orphansClosed) {
             orphansClosed = true;
@@ -226,6 +249,7 @@ export function createTelephony(deps: TelephonyDeps) {
         .catch((err) => log.error({ err, asterisk: server.name }, 'could not reconcile calls after connecting'));
     });
     client.events.onStateChange((state) => {
+      if (state !== 'connected' && node.state === 'connected') node.lostAt = deps.clock.now();
       node.state = state;
       if (state !== 'connected') {
         // What a server that went away said about phones no longer counts.
@@ -288,6 +312,15 @@ export function createTelephony(deps: TelephonyDeps) {
       if (!nodes.size) throw notRunning();
       if (owner === null) return this.router();
       return connectedNode(owner).router;
+    },
+    /**
+     * The ARI client of the Asterisk that owns a call (its record's `owner`; none: the first
+     * server), for REST reads such as the call's recording file. The same clear 503s as
+     * `routerFor` when that server is not configured in this process or not connected.
+     */
+    ariFor(owner: string | null): AriClient {
+      if (!nodes.size) throw notRunning();
+      return connectedNode(owner ?? nodes.keys().next().value!).client;
     },
     /**
      * The router for a new call from an agent's phone (click to call): the Asterisk that last
@@ -399,4 +432,6 @@ type TelephonyNode = {
   client: AriClient;
   router: CallRouter;
   state: AriConnectionState | 'connecting';
+  /** When the events socket was last lost: calls found gone after the reconnect ended then. */
+  lostAt?: Date;
 };

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouterEvent } from '../../src/telephony/router/ports';
-import { createTestApp, createTestTenant, type TestApp, type TestTenant } from '../helpers';
+import { bearer, createTestApp, createTestTenant, type TestApp, type TestTenant } from '../helpers';
 import { ARI, CARRIER_IP, labKit, RUN_DIR, waitFor, type LabKit, sipp, sippMessages, startAsterisk, stopAsterisk } from './lab';
 
 // Queue and IVR behaviour through a real Asterisk: abandon, no answer → next agent, IVR digit →
@@ -321,6 +321,79 @@ describe('recording on a DID on a real Asterisk', () => {
       });
       expect(stored.status).toBe(200);
       expect(await stored.json()).toMatchObject({ name: rec.recording_ref, format: 'wav' });
+
+      // How Asterisk 22 serves the file (the simulator answers the same: conformance/stored-file.test.ts).
+      const ariAuth = { authorization: `Basic ${Buffer.from(`${ARI.username}:${ARI.password}`).toString('base64')}` };
+      const fileUrl = `${ARI.url}/ari/recordings/stored/${rec.recording_ref}/file`;
+      const whole = await fetch(fileUrl, { headers: ariAuth });
+      const wav = Buffer.from(await whole.arrayBuffer());
+      expect(whole.status).toBe(200);
+      expect(whole.headers.get('content-type')).toBe('audio/wav');
+      expect(whole.headers.get('cache-control')).toBe('no-cache, no-store');
+      expect(whole.headers.get('accept-ranges')).toBeNull();
+      expect(Number(whole.headers.get('content-length'))).toBe(wav.length);
+      expect(wav.length).toBe(statSync(file).size);
+      // Its HTTP server has no ranges: a Range request gets the whole file with 200.
+      const ranged = await fetch(fileUrl, { headers: { ...ariAuth, range: 'bytes=0-99' } });
+      expect(ranged.status).toBe(200);
+      expect(ranged.headers.get('content-range')).toBeNull();
+      expect(Buffer.from(await ranged.arrayBuffer()).equals(wav)).toBe(true);
+      const missing = await fetch(`${ARI.url}/ari/recordings/stored/no-such-${rec.id}/file`, { headers: ariAuth });
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).toBe('application/json');
+      const missingText = await missing.text();
+      expect(JSON.parse(missingText)).toEqual({ message: 'Recording not found' });
+      // CAPTURE_STORED_FILE=<path> writes these answers down (src/telephony/fixtures/stored-recording-file.json).
+      if (process.env.CAPTURE_STORED_FILE) {
+        const answer = (r: Response, extra: Record<string, unknown>) => ({ status: r.status, headers: Object.fromEntries(r.headers), ...extra });
+        writeFileSync(
+          process.env.CAPTURE_STORED_FILE,
+          `${JSON.stringify(
+            {
+              recorded: `Asterisk 22.10.1, ${new Date().toISOString()}, test/asterisk/queue.asterisk.ts 'recording on a DID'`,
+              recording: { name: rec.recording_ref, format: 'wav', duration: (finished as { recording: { duration?: number } }).recording.duration },
+              whole: answer(whole, { body_bytes: wav.length, header_hex: wav.subarray(0, 44).toString('hex') }),
+              range_0_99: answer(ranged, { body_bytes: wav.length }),
+              missing: answer(missing, { body_text: missingText }),
+            },
+            null,
+            2,
+          )}\n`,
+        );
+      }
+
+      // Through the API: the supervisor streams the same WAV; a range is answered with 206.
+      const url = `/api/v1/calls/${rec.id}/recording/audio`;
+      const audio = await t.app.inject({ method: 'GET', url, headers: bearer(tenant.supervisor.token) });
+      expect(audio.statusCode, audio.body.slice(0, 300)).toBe(200);
+      expect(audio.headers['content-type']).toBe('audio/wav');
+      expect(audio.headers['accept-ranges']).toBe('bytes');
+      expect(Number(audio.headers['content-length'])).toBe(wav.length);
+      const body = audio.rawPayload;
+      expect(body.subarray(0, 4).toString('ascii')).toBe('RIFF');
+      expect(body.subarray(8, 12).toString('ascii')).toBe('WAVE');
+      expect(body.subarray(36, 40).toString('ascii')).toBe('data');
+      expect(body.readUInt32LE(40)).toBeGreaterThan(0);
+      expect(body.readUInt32LE(40)).toBe(body.length - 44);
+      expect(body.equals(wav)).toBe(true);
+      const part = await t.app.inject({ method: 'GET', url, headers: { ...bearer(tenant.supervisor.token), range: 'bytes=40-1039' } });
+      expect(part.statusCode).toBe(206);
+      expect(part.headers['content-range']).toBe(`bytes 40-1039/${wav.length}`);
+      expect(part.rawPayload.equals(wav.subarray(40, 1040))).toBe(true);
+      const tail = await t.app.inject({ method: 'GET', url, headers: { ...bearer(tenant.supervisor.token), range: 'bytes=-100' } });
+      expect(tail.statusCode).toBe(206);
+      expect(tail.rawPayload.equals(wav.subarray(wav.length - 100))).toBe(true);
+      // Agents may not listen; every listen is in the audit log.
+      expect((await t.app.inject({ method: 'GET', url, headers: bearer(agent.token!) })).statusCode).toBe(403);
+      const audit = await api('GET', `/api/v1/audit?action=recording.listen&entity_id=${rec.id}`, admin());
+      expect(audit.body.data).toHaveLength(3);
+      expect(audit.body.data.map((e: { actor_id: string }) => e.actor_id)).toEqual([tenant.supervisor.id, tenant.supervisor.id, tenant.supervisor.id]);
+      // The file deleted on Asterisk: a clear 404.
+      const del = await fetch(`${ARI.url}/ari/recordings/stored/${rec.recording_ref}`, { method: 'DELETE', headers: ariAuth });
+      expect(del.status).toBe(204);
+      const gone = await t.app.inject({ method: 'GET', url, headers: bearer(tenant.supervisor.token) });
+      expect(gone.statusCode).toBe(404);
+      expect(gone.json().error.message).toContain('no longer on phone system');
     } finally {
       await phone.stop();
     }

@@ -23,6 +23,19 @@ export function createAgentCalls(deps: { transition: AgentTransition; clock: Clo
       });
     },
 
+    /**
+     * The router's claim: the same guard, only the UPDATE on the way to the agent's phone; the
+     * history and the `agent.state` event follow behind (AgentTransition.fast). Whether it won.
+     */
+    claimForOffer(tenantId: string, userId: string, callId: string): Promise<boolean> {
+      return transition.fast(tenantId, userId, eq(agentStates.state, 'available'), {
+        state: 'ringing',
+        reasonId: null,
+        currentCallId: callId,
+        wrapupUntil: null,
+      });
+    },
+
     /** The offer ended unanswered (timeout, rejected, caller gone): ringing → available or away. */
     releaseOffer(
       tenantId: string,

@@ -44,8 +44,17 @@ export function toAuditEntry(r: AuditRow): AuditEntry {
   };
 }
 
+/** What a recorded change was about, for modules that keep copies of provisioning (the call router). */
+export type AuditListener = (change: { tenantId: string | null; entityType: string; action: string }) => void;
+
 export function createAuditService(deps: { repo: AuditRepository; clock: Clock }) {
+  const listeners = new Set<AuditListener>();
   return {
+    /** Called after every recorded entry (inside the change's transaction when one was passed). */
+    onRecorded(listener: AuditListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     /** Records who did what. Pass the open transaction so the entry commits with the change. */
     async record(ctx: RequestContext, event: AuditEvent, exec?: Executor) {
       await deps.repo.insert(
@@ -64,6 +73,12 @@ export function createAuditService(deps: { repo: AuditRepository; clock: Clock }
         },
         exec,
       );
+      const change = {
+        tenantId: event.tenantId !== undefined ? event.tenantId : ctx.tenantId,
+        entityType: event.entityType,
+        action: event.action,
+      };
+      for (const l of listeners) l(change);
     },
     async list(tenantId: string | null, q: ListAuditQuery) {
       const [before] = decodeCursor(q.cursor) ?? [null];

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { callEvents, callRecords, callSegments, type CallSegmentKind, type TransferStep } from '../../db/schema/index';
 import { newId } from '../../lib/ids';
@@ -114,27 +114,32 @@ export function createCallsRepository(db: Database) {
     /** Creates the record for a call key, or returns the existing one. */
     async open(input: OpenCallInput): Promise<CallRow> {
       const now = new Date();
-      await db
-        .insert(callRecords)
-        .values({
-          id: newId(),
-          ...input,
-          status: 'routing',
-          holdSeconds: 0,
-          muted: false,
-          recording: false,
-          overflowed: false,
-          transfers: [],
-          createdAt: now,
-          updatedAt: now,
-        })
-        .onDuplicateKeyUpdate({ set: { tenantId: sql`tenant_id` } });
-      const [row] = await db
+      const row = {
+        id: newId(),
+        ...input,
+        status: 'routing' as const,
+        holdSeconds: 0,
+        muted: false,
+        recording: false,
+        overflowed: false,
+        transfers: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      // One round trip for a new call (it is on the caller's way to an agent); a replayed start
+      // (D3) finds the row its call key already has.
+      const [res] = await db.insert(callRecords).ignore().values(row);
+      if (res.affectedRows === 1) {
+        // Every column the insert did not name is null (the table has no defaults).
+        const blank = Object.fromEntries(Object.keys(getTableColumns(callRecords)).map((k) => [k, null]));
+        return { ...blank, ...row } as unknown as CallRow;
+      }
+      const [existing] = await db
         .select()
         .from(callRecords)
         .where(and(eq(callRecords.tenantId, input.tenantId), eq(callRecords.callKey, input.callKey)))
         .limit(1);
-      return row!;
+      return existing!;
     },
     async findById(tenantId: string, id: string) {
       const [row] = await db.select().from(callRecords).where(byId(tenantId, id)).limit(1);

@@ -19,6 +19,7 @@ import {
   transferSchema,
 } from '@switchboard/contracts';
 import type { Container } from '../../container';
+import { AppError } from '../../lib/app-error';
 import { tenantCtx } from '../../plugins/auth';
 import { ok, okPage } from '../../plugins/envelope';
 
@@ -106,6 +107,40 @@ export const callsRoutes: FastifyPluginAsyncZod<{ container: Container }> = asyn
     await calls.record(tenantCtx(req), req.params.id, (req.body as z.infer<typeof recordSchema>).recording);
     return ok(req, { ok: true as const });
   });
+  const audio = (description: string) => ({
+    description,
+    content: { 'audio/wav': { schema: z.string().meta({ format: 'binary', description: 'The WAV file, or the asked range of its bytes' }) } },
+  });
+  app.get(
+    '/api/v1/calls/:id/recording/audio',
+    {
+      config: { access: { permission: 'recordings.listen', feature: voice } },
+      schema: {
+        tags: ['calls'],
+        summary:
+          "Play or download the call's recording (audio/wav), streamed from the Asterisk that recorded it. " +
+          'A single `Range: bytes=…` is answered with 206; every request is audited (recording.listen). ' +
+          '404 when the call has no recording or its file is gone, 409 while it is still being recorded, ' +
+          "503 when the call's phone system is not connected",
+        params: idParamSchema,
+        headers: z.looseObject({ range: z.string().max(200).optional() }),
+        response: { 200: audio('The whole recording'), 206: audio('The asked byte range (Content-Range)') },
+      },
+    },
+    async (req, reply) => {
+      const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
+      try {
+        const audio = await calls.recordingAudio(tenantCtx(req), req.params.id, { range, head: req.method === 'HEAD' });
+        // The body is a byte stream (documented as a binary string): sent as is, never serialized.
+        return reply.status(audio.status).headers(audio.headers).send(audio.body as unknown as string);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'RANGE_NOT_SATISFIABLE') {
+          reply.header('content-range', `bytes */${(err.details as { size: number }).size}`);
+        }
+        throw err;
+      }
+    },
+  );
   app.post(
     '/api/v1/calls/:id/transfer',
     action('Blind transfer, or start an attended transfer (consultation)', transferSchema),

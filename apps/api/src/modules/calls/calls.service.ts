@@ -10,6 +10,17 @@ import type { CallRouter } from '../../telephony/router/call-router';
 import type { RoutingDirectory } from '../../telephony/router/ports';
 import type { CallRow, CallsRepository, SegmentRow } from './calls.repository';
 import type { OutboundPolicyService } from '../outbound/outbound.service';
+import { Readable } from 'node:stream';
+import { AriError } from '../../telephony/ari/index';
+import { parseByteRange, sliceStream } from '../../lib/byte-range';
+import type { AuditService } from '../audit/audit.service';
+
+/** A call's recording ready to send: 200 with the whole file or 206 with the asked range. */
+export type RecordingAudio = {
+  status: 200 | 206;
+  headers: Record<string, string | number>;
+  body: Readable;
+};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -88,6 +99,8 @@ export function createCallsService(deps: {
   directory: RoutingDirectory;
   /** The outbound calling policy (issue 16.6); every number this service dials out is checked. */
   outbound?: Pick<OutboundPolicyService, 'assert'>;
+  /** Every listen to a recording is recorded (issue 8). */
+  audit: Pick<AuditService, 'record'>;
 }) {
   const mayDial = async (ctx: TenantContext, number: string, path: string) =>
     deps.outbound?.assert(ctx.tenantId, number, { kind: 'user', permissions: ctx.permissions }, path);
@@ -210,6 +223,80 @@ export function createCallsService(deps: {
     async supervise(ctx: TenantContext, id: string, mode: 'listen' | 'whisper' | 'barge') {
       const row = await ownedLive(ctx, id);
       return control(routerOf(row), { callId: id }, (c) => c.supervise(ctx.tenantId, id, ctx.userId, mode));
+    },
+    /**
+     * A call's recording, streamed from the Asterisk that recorded it (ARI
+     * `GET /recordings/stored/{name}/file`). Asterisk 22 answers a Range request with the whole
+     * file, so a range is cut from the stream here (206); should Asterisk answer 206 itself, its
+     * answer is passed on. Each answer that sends audio is audited first (`recording.listen`); a
+     * HEAD request gets the same status and headers, reads no audio and is not audited.
+     */
+    async recordingAudio(ctx: TenantContext, id: string, opts: { range?: string; head?: boolean } = {}): Promise<RecordingAudio> {
+      const { range } = opts;
+      const row = await deps.repo.findById(ctx.tenantId, id);
+      if (!row) throw new AppError('NOT_FOUND', 'Call not found');
+      if (ctx.features && !ctx.features.recording) throw new AppError('FEATURE_DISABLED', 'Recording is not enabled for this organisation');
+      const name = row.recordingRef;
+      if (!name) throw new AppError('NOT_FOUND', 'This call has no recording');
+      if (row.recording && !row.endedAt) {
+        throw new AppError('INVALID_STATE', 'The call is still being recorded: the recording can be played once it stops or the call ends');
+      }
+      const ari = deps.telephony.ariFor(row.owner ?? null);
+      const server = row.owner ?? ari.name;
+      let file: Awaited<ReturnType<typeof ari.recordings.streamStoredFile>>;
+      try {
+        file = await ari.recordings.streamStoredFile(name, { range });
+      } catch (err) {
+        if (!(err instanceof AriError)) throw err;
+        if (err.status === 404) {
+          throw new AppError('NOT_FOUND', `The recording of this call (${name}) is no longer on phone system "${server}"`, { asterisk: server });
+        }
+        if (err.status === 0) {
+          throw new AppError('SERVICE_UNAVAILABLE', `Phone system "${server}" did not answer for the recording; try again shortly`, { asterisk: server });
+        }
+        throw new AppError('TELEPHONY_ERROR', `Phone system "${server}" could not send the recording (${err.status} ${err.message})`, { asterisk: server });
+      }
+      const size = Number(file.headers['content-length']);
+      const known = file.headers['content-length'] !== undefined && Number.isSafeInteger(size);
+      const wanted = file.status === 200 && known ? parseByteRange(range, size) : null;
+      if (wanted === 'unsatisfiable') {
+        file.body.destroy();
+        throw new AppError('RANGE_NOT_SATISFIABLE', `The range "${range}" is outside the recording (${size} bytes)`, { size });
+      }
+      const status: 200 | 206 = file.status === 206 || wanted ? 206 : 200;
+      const headers: Record<string, string | number> = {
+        'content-type': file.headers['content-type'] ?? 'audio/wav',
+        'accept-ranges': 'bytes',
+        'content-disposition': `inline; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}.wav"`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      };
+      if (file.status === 206) {
+        if (file.headers['content-range']) headers['content-range'] = file.headers['content-range'];
+        if (known) headers['content-length'] = size;
+      } else if (wanted) {
+        headers['content-range'] = `bytes ${wanted.start}-${wanted.end}/${size}`;
+        headers['content-length'] = wanted.end - wanted.start + 1;
+      } else if (known) {
+        headers['content-length'] = size;
+      }
+      if (opts.head) {
+        // HEAD: the headers only; nobody listened, so nothing to audit and nothing more to read.
+        file.body.destroy();
+        return { status, headers, body: Readable.from([]) };
+      }
+      try {
+        await deps.audit.record(ctx, {
+          action: 'recording.listen',
+          entityType: 'call',
+          entityId: row.id,
+          after: { recording_ref: name, asterisk: server, range: range ?? null, status },
+        });
+      } catch (err) {
+        file.body.destroy();
+        throw err;
+      }
+      return { status, headers, body: wanted ? sliceStream(file.body, wanted) : file.body };
     },
     async originate(ctx: TenantContext, number: string) {
       await mayDial(ctx, number, 'body.number');

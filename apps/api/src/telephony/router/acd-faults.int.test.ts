@@ -85,18 +85,66 @@ describe('faults and replays', () => {
     expect(after[0]).toEqual(before);
   });
 
+  it('events Asterisk sends twice (a channel of the app on endpoint:PJSIP, which the app follows) count once: a digit pressed once in an IVR is one invalid try', async () => {
+    const tenantAdmin = lab.tenant.admin.token;
+    const menu = await lab.api('POST', '/api/v1/ivr-menus', tenantAdmin, {
+      name: 'Twice',
+      greeting: { type: 'sound', name: 'hello-world' },
+      options: [{ digit: '1', destination: { type: 'queue', queue_id: lab.queueId } }],
+      timeout_seconds: 60,
+      timeout_destination: { type: 'hangup' },
+      invalid_destination: { type: 'hangup' },
+      max_retries: 1,
+    });
+    expect(menu.status, JSON.stringify(menu.body)).toBe(201);
+    const did = '+15559990601';
+    const d = await lab.api('POST', '/api/v1/dids', tenantAdmin, {
+      number: did,
+      destination: { type: 'ivr', ivr_menu_id: menu.body.data.id },
+    });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    const caller = '+15550006005';
+    const call = lab.sim.placeCall({ from: caller, to: did });
+    const rec = await lab.waitFor(
+      async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'ivr'),
+      'in the IVR',
+    );
+    await call.pressDigits('9');
+    await sleep(300);
+    const events = await lab.api('GET', `/api/v1/calls/${rec.id}/events`, tenantAdmin);
+    const types = (events.body.data as Array<{ type: string }>).map((e) => e.type);
+    expect(types.filter((t) => t === 'dtmf'), JSON.stringify(types)).toHaveLength(1);
+    // One invalid try of two: still in the menu (twice would have been the last try: hang up).
+    expect((await lab.callRecords()).find((c) => c.id === rec.id)?.status).toBe('ivr');
+    await call.pressDigits('1');
+    await lab.waitFor(
+      async () => (await lab.callRecords()).find((c) => c.id === rec.id && c.queue_id === lab.queueId),
+      'queued after pressing 1',
+    );
+    call.hangup();
+    await lab.endedCall(caller);
+  });
+
   it('F7: Asterisk restarted mid-call: the call is closed with a disposition, the agent reset, one record', async () => {
     const caller = '+15550006004';
     await connect(caller);
     const telephony = lab.t.app.container.telephony;
-    lab.sim.restart();
+    // A crash, then 1.5 s until Asterisk is back (it was 3 s + the reconnect backoff on a real one).
+    const crashedAt = Date.now();
+    lab.sim.restart({ downMs: 1500 });
+    await lab.waitFor(async () => telephony.status().status === 'degraded' || null, 'degraded', 3000);
     await lab.waitFor(
       async () => telephony.status().status === 'connected' || null,
       'reconnected after the restart',
       15000,
     );
+    expect(Date.now() - crashedAt).toBeGreaterThanOrEqual(1500);
     const ended = await lab.endedCall(caller);
     expect(ended.disposition).toBe('answered');
+    // It ended when the socket was lost, not at the reconnect: the downtime is not talk time
+    // (before the fix: ended at the reconnect, ≥ 1.5 s later, talk counted the downtime).
+    expect(new Date(ended.ended_at!).getTime() - crashedAt).toBeLessThan(500);
+    expect(ended.talk_seconds!).toBeLessThan((crashedAt - new Date(ended.answered_at!).getTime()) / 1000 + 0.5);
     expect((await lab.callRecords()).filter((c) => c.caller_number === caller)).toHaveLength(1);
     await lab.waitFor(
       async () => (await lab.agentState(lab.agents[0]!)) === 'available' || null,

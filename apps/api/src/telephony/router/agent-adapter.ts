@@ -41,42 +41,48 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
   return {
     async available(tenantId, userIds) {
       if (!userIds.length) return [];
-      const free = await db
-        .select({ userId: agentStates.userId })
-        .from(agentStates)
-        .where(
-          and(
-            eq(agentStates.tenantId, tenantId),
-            inArray(agentStates.userId, userIds),
-            eq(agentStates.state, 'available'),
-            // A phone with no reachable contact is not available (Asterisk would refuse the channel).
-            sql`NOT EXISTS (SELECT 1 FROM ${endpoints} WHERE ${endpoints.tenantId} = ${agentStates.tenantId}
-              AND ${endpoints.userId} = ${agentStates.userId} AND ${endpoints.enabled} = 1
-              AND ${endpoints.reachability} = 'unreachable')`,
+      // Who is free, and the day's figures the strategies order them by, side by side (one round
+      // trip on the way to an offer); the figures of agents who turn out busy are not used.
+      const [free, stats] = await Promise.all([
+        db
+          .select({ userId: agentStates.userId })
+          .from(agentStates)
+          .where(
+            and(
+              eq(agentStates.tenantId, tenantId),
+              inArray(agentStates.userId, userIds),
+              eq(agentStates.state, 'available'),
+              // Only an agent with an enabled phone can be rung, and a phone with no reachable
+              // contact is not available (Asterisk would refuse the channel).
+              sql`EXISTS (SELECT 1 FROM ${endpoints} WHERE ${endpoints.tenantId} = ${agentStates.tenantId}
+                AND ${endpoints.userId} = ${agentStates.userId} AND ${endpoints.enabled} = 1)`,
+              sql`NOT EXISTS (SELECT 1 FROM ${endpoints} WHERE ${endpoints.tenantId} = ${agentStates.tenantId}
+                AND ${endpoints.userId} = ${agentStates.userId} AND ${endpoints.enabled} = 1
+                AND ${endpoints.reachability} = 'unreachable')`,
+            ),
           ),
-        );
-      if (!free.length) return [];
-      const ids = free.map((f) => f.userId);
-      const since = startOfLocalDay(await tenantZone(tenantId), clock.now());
-      const stats = await db
-        .select({
-          userId: callRecords.agentUserId,
-          lastEnded: sql<Date | string | null>`MAX(${callRecords.endedAt})`,
-          today: sql<number>`SUM(${callRecords.answeredAt} IS NOT NULL)`,
-        })
-        .from(callRecords)
-        // Today only (tenant time zone): this runs on every offer, and the index on
-        // (tenant, agent, entered_at) keeps it to the day's rows. An agent with no call today
-        // counts as idle the longest.
-        .where(
-          and(
-            eq(callRecords.tenantId, tenantId),
-            inArray(callRecords.agentUserId, ids),
-            gte(callRecords.enteredAt, since),
-          ),
-        )
-        .groupBy(callRecords.agentUserId);
-      return ids.map((userId) => {
+        tenantZone(tenantId).then((tz) =>
+          db
+            .select({
+              userId: callRecords.agentUserId,
+              lastEnded: sql<Date | string | null>`MAX(${callRecords.endedAt})`,
+              today: sql<number>`SUM(${callRecords.answeredAt} IS NOT NULL)`,
+            })
+            .from(callRecords)
+            // Today only (tenant time zone): this runs on every offer, and the index on
+            // (tenant, agent, entered_at) keeps it to the day's rows. An agent with no call today
+            // counts as idle the longest.
+            .where(
+              and(
+                eq(callRecords.tenantId, tenantId),
+                inArray(callRecords.agentUserId, userIds),
+                gte(callRecords.enteredAt, startOfLocalDay(tz, clock.now())),
+              ),
+            )
+            .groupBy(callRecords.agentUserId),
+        ),
+      ]);
+      return free.map(({ userId }) => {
         const s = stats.find((x) => x.userId === userId);
         const last = s?.lastEnded
           ? s.lastEnded instanceof Date
@@ -101,7 +107,7 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
       return Number(row?.n ?? 0);
     },
     async claim(tenantId, userId, callId) {
-      return (await agents.claim(tenantId, userId, callId)) !== null;
+      return agents.claimForOffer(tenantId, userId, callId);
     },
     async release(tenantId, userId, callId) {
       await agents.releaseOffer(tenantId, userId, callId);

@@ -18,6 +18,10 @@ import { ClickToCall } from './click-to-call';
  * anything else from a phone → the tenant's trunk. Writes call records from its own decisions and
  * the ARI events it sees, idempotently.
  */
+/** Tries of a new caller's way in before giving up, and the wait before the next (× the try). */
+const ENTER_ATTEMPTS = 5;
+const ENTER_RETRY_MS = 250;
+
 export class CallRouter {
   readonly live = new LiveCalls();
   readonly queues: QueueEngine;
@@ -219,9 +223,34 @@ export class CallRouter {
       return;
     }
     if (this.live.byChannelId(channel.id)) return; // replay (D3)
-    const at = ariTime(timestamp, this.deps.now());
-    if (channel.tenantid) return this.onCallFromPhone(channel, at);
-    return this.onInboundCall(channel, at);
+    return this.enter(channel, ariTime(timestamp, this.deps.now()), 1);
+  }
+
+  /**
+   * A new caller's way in. When it fails (the database refusing work for a moment: F2's full pool
+   * queue), nothing else would ever move the caller: before the record exists the caller is
+   * routed again a little later, a few times, while still there; once it exists, or when the
+   * tries are spent, the call is ended as failed and the caller hung up.
+   */
+  private async enter(channel: RouterChannel, at: Date, attempt: number): Promise<void> {
+    try {
+      if (channel.tenantid) await this.onCallFromPhone(channel, at);
+      else await this.onInboundCall(channel, at);
+    } catch (err) {
+      const call = this.live.byChannelId(channel.id);
+      if (!call && attempt < ENTER_ATTEMPTS && !this.live.isFinished(channel.id)) {
+        this.deps.log.warn({ err, channel: channel.id, attempt }, 'could not route a new call; trying again');
+        this.later(laneOfChannel(channel.id), ENTER_RETRY_MS * attempt, async () => {
+          if (this.live.isFinished(channel.id) || this.live.byChannelId(channel.id)) return;
+          await this.enter(channel, at, attempt + 1);
+        });
+        return;
+      }
+      this.deps.log.error({ err, channel: channel.id, attempt }, 'could not route a call; hanging up');
+      if (call) await this.safe(() => this.finish(call, 'failed', 'routing failed'));
+      this.live.markFinished(channel.id);
+      await this.safe(() => this.deps.ari.hangup(channel.id, 'congestion'));
+    }
   }
 
   /** Opens (or finds) the record of a call and starts tracking it; null when it already ended (D3). */
@@ -298,10 +327,10 @@ export class CallRouter {
     });
     if (!call) return;
     call.recordingWanted = route.recording;
-    // A DID's caller is answered whatever the destination; the destination's lookup overlaps it.
+    // A DID's caller is answered whatever the destination; routing overlaps it (whatever needs
+    // the caller up, a bridge, music, a prompt, waits for the same answer).
     this.behind(this.destinations.answerCaller(call));
     await this.routeTo(call, route.destination, route.fallback);
-    await this.destinations.answerCaller(call);
   }
 
   /** A call placed from one of the tenant's phones: an internal extension or an outside number. */

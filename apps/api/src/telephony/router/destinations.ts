@@ -27,7 +27,7 @@ export class Destinations {
       case 'queue': {
         const config = await this.r.deps.directory.queue(call.tenantId, destination.queue_id);
         if (!config) return this.r.finish(call, 'failed', 'queue missing');
-        await this.answerCaller(call);
+        // Answered on the way into the holding bridge: the first offer does not wait for it.
         return this.r.queues.join(call, config);
       }
       case 'ivr': {
@@ -222,6 +222,10 @@ export class Destinations {
   async onLegFailed(channelId: string, cause: number | undefined) {
     const call = this.r.live.byChannelId(channelId);
     if (!call) return;
+    const pending = call.queue?.offers.has(channelId) || call.dial?.channelId === channelId;
+    // A ring timer that fired while the leg's answer waited in the lane finds the leg connected:
+    // it did not fail, and must stay bound to the call (its hang-up ends the call).
+    if (!pending && (channelId === call.agentChannelId || channelId === call.callerChannelId)) return;
     this.r.live.unbind(channelId);
     this.r.live.markFinished(channelId);
     if (call.queue?.offers.has(channelId)) return this.r.queues.onOfferFailed(call, channelId, cause);

@@ -69,6 +69,12 @@ export type LiveCall = {
     missedBy: Set<string>;
     retryAt: number;
     timers: Cancel[];
+    /**
+     * The caller on their way into the holding bridge (answered, added, music). Not awaited by
+     * the join, so an offer can be dialled meanwhile; whatever moves the caller elsewhere (an
+     * answered offer, overflow) waits for it first.
+     */
+    entering?: Promise<void>;
   };
   ivr?: { menu: IvrMenu; retries: number; playbackId: string | null; timer: Cancel | null };
   /** Direct dial to an endpoint or number (no queue): the leg being rung and what to do if it fails. */

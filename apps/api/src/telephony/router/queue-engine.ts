@@ -108,7 +108,10 @@ export class QueueEngine {
     if ((config.announcePosition || config.announceHoldTime) && config.announceFrequencySeconds > 0)
       this.scheduleAnnouncement(call);
     this.r.behind(this.r.publish(call, 'call.queued'));
-    await this.enterHolding(call, config);
+    // The caller's lane is free for the offer while the caller is answered and put on music.
+    call.queue.entering = this.enterHolding(call, config).catch((err: unknown) =>
+      deps.log.error({ err, callId: call.id }, 'could not put the caller in the holding bridge'),
+    );
   }
 
   /** The queue's holding bridge, made once even when many callers join at the same moment. */
@@ -126,8 +129,10 @@ export class QueueEngine {
 
   private async enterHolding(call: LiveCall, config: QueueConfig) {
     const { ari } = this.r.deps;
-    if (call.state !== 'queued') return; // answered already (an agent picked up very fast)
-    let bridgeId = await this.holdingBridge(config);
+    // A real Asterisk neither answers a channel added to a bridge nor plays music to it unanswered.
+    const [holding] = await Promise.all([this.holdingBridge(config), this.r.destinations.answerCaller(call)]);
+    if (call.state !== 'queued' || call.queue?.answered) return; // an agent picked up very fast
+    let bridgeId = holding;
     try {
       await ari.addToBridge(bridgeId, [call.callerChannelId], 'participant');
     } catch {
@@ -340,6 +345,7 @@ export class QueueEngine {
     q.answered = true;
     q.offers.delete(channelId);
     offer.timer.cancel();
+    await q.entering; // the caller's way into the holding bridge is over before they leave it
     await this.cancelOffers(call);
     for (const t of q.timers) t.cancel();
     q.timers = [];
@@ -392,6 +398,7 @@ export class QueueEngine {
   async overflow(call: LiveCall, config: QueueConfig, reason: string) {
     if (call.state === 'ended' || call.state === 'connected') return;
     call.state = 'routing'; // out of the queue at once: no pump offers this caller meanwhile
+    await call.queue?.entering;
     await this.leave(call);
     call.queue = undefined;
     await this.r.deps.calls.overflowed(call.tenantId, call.id, this.r.deps.now());

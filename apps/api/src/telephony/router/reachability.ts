@@ -60,9 +60,22 @@ export async function syncReachability(
   },
   app: string,
   deps: Pick<RouterDeps, 'agents' | 'events' | 'log'>,
-) {
-  await ari.subscribe(app, 'endpoint:PJSIP');
+): Promise<{ subscribed: boolean }> {
+  // A freshly started Asterisk with realtime endpoints answers 422 "Event source does not exist"
+  // until its first PJSIP endpoint is loaded (seen on Asterisk 22): the phones are read anyway,
+  // and the caller subscribes again later.
+  const subscribed = await ari.subscribe(app, 'endpoint:PJSIP').then(
+    () => true,
+    (err: unknown) => {
+      deps.log.warn({ err }, 'could not subscribe to phone state events yet; will retry');
+      return false;
+    },
+  );
   for (const endpoint of await ari.list()) {
     await noteReachability(deps, endpoint, endpointReachability(endpoint));
   }
+  return { subscribed };
 }
+
+/** How often a connected router tries again to subscribe to phone state events. */
+export const REACHABILITY_RETRY_MS = 5_000;

@@ -50,16 +50,23 @@ function unseenEndTime(row: CallRow, ownerLastSeen: Date | null | undefined): Da
 export class CallRecovery {
   constructor(private readonly r: CallRouter) {}
 
-  /** After a reconnect: compare what we track with the channels Asterisk still has. */
-  async reconcile() {
+  /**
+   * After a reconnect: compare what we track with the channels Asterisk still has. A call whose
+   * caller (or connected agent) vanished ended unseen while the socket was down: it ends when
+   * the socket was lost (`lostAt`), the last moment we know it was live, not now. After an
+   * Asterisk restart the time it was down is neither wait nor talk time (F7).
+   */
+  async reconcile(lostAt: Date | null = null) {
     const channels = await this.r.deps.ari.listChannels();
     const byId = new Map(channels.map((c) => [c.id, c]));
+    const at = lostAt ?? this.r.deps.now();
     for (const call of this.r.live.all()) {
       if (!byId.has(call.callerChannelId)) {
         await this.r.finish(
           call,
           call.state === 'connected' ? 'answered' : call.queue ? 'abandoned' : 'no_answer',
           'caller gone after reconnect',
+          at,
         );
         continue;
       }
@@ -70,7 +77,7 @@ export class CallRecovery {
           await this.r.queues.onOfferAnswered(call, offer.channelId, this.r.deps.now());
       }
       if (call.state === 'connected' && call.agentChannelId && !byId.has(call.agentChannelId)) {
-        await this.r.finish(call, 'answered', 'agent gone after reconnect');
+        await this.r.finish(call, 'answered', 'agent gone after reconnect', at);
       }
     }
   }

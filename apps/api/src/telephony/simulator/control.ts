@@ -77,7 +77,7 @@ function parse<T>(
  *   POST /_sim/phones/{resource}           { registered?, reachable? (answers qualify), behaviour? }
  *   POST /_sim/phones/{resource}/answer | reject | hangup | hold | unhold
  *   POST /_sim/phones/{resource}/transfer  { exten }
- *   POST /_sim/drop-sockets, /_sim/restart
+ *   POST /_sim/drop-sockets, /_sim/restart { down_ms? (down that long before it is back) }
  *   POST /_sim/demo/start { dids, callsPerMinute?, abandonRate? }, /_sim/demo/stop
  */
 export function createControlHandler(sim: AriSimulator, demo?: DemoGenerator) {
@@ -107,7 +107,10 @@ export function createControlHandler(sim: AriSimulator, demo?: DemoGenerator) {
     }
     if (method !== 'POST') return { status: 405, body: { message: 'Invalid method' } };
     if (resource === 'drop-sockets') return (sim.dropSockets(), { status: 204 });
-    if (resource === 'restart') return (sim.restart(), { status: 204 });
+    if (resource === 'restart') {
+      const downMs = Number(body?.down_ms ?? 0);
+      return (sim.restart({ downMs: Number.isFinite(downMs) && downMs > 0 ? downMs : 0 }), { status: 204 });
+    }
     if (resource === 'calls' && !id) {
       const parsed = parse(callSchema, body);
       if (!parsed.ok) return parsed.response;

@@ -94,8 +94,17 @@ export class SimCore {
       behaviour: config.behaviour ?? { mode: 'answer', afterMs: 1500 },
     };
     this.endpoints.set(endpoint.resource, endpoint);
+    this.pjsipLoaded = true;
     return endpoint;
   }
+
+  /**
+   * Whether the PJSIP technology has an endpoint loaded. A freshly started Asterisk whose
+   * endpoints are all realtime has none until one registers or calls, and answers 422 to a
+   * subscription to `endpoint:PJSIP` meanwhile (Asterisk 22.10.1). Tests set it false to model
+   * that start; adding an endpoint loads one.
+   */
+  pjsipLoaded = true;
 
   now(): string {
     return ariTimestamp(new Date());
@@ -166,6 +175,7 @@ export class SimCore {
     } as unknown as AriEvent;
     const targets = new Set([...apps].filter((a): a is string => Boolean(a)));
     for (const sink of this.sinks) sink(event, targets, allOnly);
+    return event;
   }
 
   /** A snapshot of the channel as ARI shows it at this instant. */
@@ -173,18 +183,32 @@ export class SimCore {
     return structuredClone(channel.json);
   }
 
+  /**
+   * A channel's event, to its application and to apps subscribed to its endpoint. StasisStart and
+   * StasisEnd are the application's own. The channel's other events reach an app once per
+   * subscription that covers them, as on Asterisk 22.10.1: an app whose channel is on an
+   * endpoint it also follows (`endpoint:PJSIP`, or the endpoint itself) hears each of them twice,
+   * the same message (seen there for ChannelVarset, ChannelHangupRequest, ChannelDestroyed,
+   * ChannelDtmfReceived after the router had subscribed to `endpoint:PJSIP`).
+   */
   channelEvent(type: string, channel: SimChannel, fields: Record<string, unknown> = {}) {
-    this.emit(type, { ...fields, channel: this.snapshot(channel) }, [
-      channel.app,
-      ...this.endpointApps(channel),
-    ]);
+    const own = type === 'StasisStart' || type === 'StasisEnd';
+    const followers = own ? [] : this.endpointApps(channel);
+    const event = this.emit(type, { ...fields, channel: this.snapshot(channel) }, [channel.app, ...followers]);
+    if (channel.app && followers.includes(channel.app)) {
+      const again = new Set([channel.app]);
+      for (const sink of this.sinks) sink(event, again, false);
+    }
   }
 
-  /** Apps subscribed to the channel's endpoint (`endpoint:PJSIP/…`) also hear its channel events. */
+  /** Apps subscribed to the channel's endpoint (`endpoint:PJSIP/…`) or its technology (`endpoint:PJSIP`). */
   private endpointApps(channel: SimChannel): string[] {
     if (!channel.endpoint) return [];
-    const source = `endpoint:${channel.endpoint.technology}/${channel.endpoint.resource}`;
-    return [...this.subscriptions].filter(([, sources]) => sources.has(source)).map(([app]) => app);
+    const tech = `endpoint:${channel.endpoint.technology}`;
+    const source = `${tech}/${channel.endpoint.resource}`;
+    return [...this.subscriptions]
+      .filter(([, sources]) => sources.has(source) || sources.has(tech))
+      .map(([app]) => app);
   }
 
   appsSubscribedTo(source: string): string[] {

@@ -105,8 +105,9 @@ export function finishRecording(
   if (!core.liveRecordings.delete(recording.json.name)) return;
   core.cancel(recording.timer);
   const elapsedMs = (Date.now() - recording.startedAt) / core.timeScale;
+  const audioMs = durationSeconds !== undefined ? durationSeconds * 1000 : Math.max(0, elapsedMs);
   // Whole seconds recorded, truncated, as Asterisk reports it (samples written / 8000).
-  const duration = durationSeconds ?? Math.max(0, Math.floor(elapsedMs / 1000));
+  const duration = durationSeconds ?? Math.floor(audioMs / 1000);
   recording.json.state = state;
   recording.json.duration = duration;
   if (state === 'done') {
@@ -114,6 +115,7 @@ export function finishRecording(
       name: recording.json.name,
       format: recording.json.format,
       durationSeconds: duration,
+      audioMs,
     });
   }
   core.emit('RecordingFinished', { recording: structuredClone(recording.json) }, recording.apps);
@@ -125,9 +127,14 @@ export function finishRecordingsOf(core: SimCore, targetUri: string) {
   }
 }
 
-/** A valid PCM WAV of silence (8 kHz, 16-bit mono), at most 2 s so downloads stay small. */
-export function silentWav(durationSeconds: number): Buffer {
-  const samples = Math.round(8000 * Math.min(2, Math.max(0.1, durationSeconds)));
+/**
+ * The file of a stored recording: a PCM WAV of silence (8 kHz, 16-bit mono, the 44-byte header
+ * Asterisk writes for `wav`) holding as much audio as was recorded, so its length agrees with the
+ * reported duration as on Asterisk (data bytes = 16 per ms). Held to 10 minutes of audio (9.6 MB).
+ */
+export const MAX_SIM_RECORDING_MS = 10 * 60_000;
+export function silentWav(audioMs: number): Buffer {
+  const samples = Math.round(8 * Math.min(MAX_SIM_RECORDING_MS, Math.max(0, audioMs)));
   const dataBytes = samples * 2;
   const wav = Buffer.alloc(44 + dataBytes);
   wav.write('RIFF', 0, 'ascii');

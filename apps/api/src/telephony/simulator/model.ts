@@ -84,7 +84,8 @@ export type SimRecording = {
   timer?: NodeJS.Timeout;
 };
 
-export type SimStoredRecording = { name: string; format: string; durationSeconds: number };
+/** A finished recording; `audioMs` is how much audio it holds (the file's length follows it). */
+export type SimStoredRecording = { name: string; format: string; durationSeconds: number; audioMs: number };
 
 export const emptyCallerId = (): CallerID => ({ name: '', number: '' });
 

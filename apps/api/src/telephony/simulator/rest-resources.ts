@@ -48,7 +48,11 @@ function subscribe(core: SimCore, app: string, eventSource: string | undefined, 
         : scheme === 'bridge'
           ? core.bridges.has(target) || target === ''
           : scheme === 'endpoint'
-            ? target === '' || target === 'PJSIP' || core.endpoints.has(target.split('/')[1] ?? '')
+            ? // A technology exists once one of its endpoints is loaded: a fresh Asterisk whose
+              // endpoints are all realtime has none until the first registers or calls (422).
+              target === '' ||
+              (target === 'PJSIP' && core.pjsipLoaded) ||
+              core.endpoints.has(target.split('/')[1] ?? '')
             : scheme === 'deviceState';
     if (!['channel', 'bridge', 'endpoint', 'deviceState'].includes(scheme ?? ''))
       fail(400, 'Invalid event source URI scheme');
@@ -73,7 +77,9 @@ export const resourceRoutes: SimRoute[] = [
   ),
   route('GET', `/recordings/stored/${ID}/file`, ({ core, params }) => {
     const stored = core.storedRecordings.get(params[0] ?? '') ?? fail(404, 'Recording not found');
-    return { status: 200, raw: silentWav(stored.durationSeconds), headers: { 'content-type': 'audio/wav' } };
+    // As Asterisk 22: the whole file with its length, whatever a Range header asks (its HTTP
+    // server has no ranges); the type is <media type>/<extension>.
+    return { status: 200, raw: silentWav(stored.audioMs), headers: { 'content-type': `audio/${stored.format}` } };
   }),
   route('GET', `/recordings/live/${ID}`, ({ core, params }) => {
     const live = core.liveRecordings.get(params[0] ?? '') ?? fail(404, 'Recording not found');

@@ -25,7 +25,11 @@ export type SimServerOptions = {
 
 type AppSocket = { ws: WebSocket; app: string; subscribeAll: boolean; replaced: boolean };
 
+/** Headers Asterisk's HTTP server puts on every ARI answer (`ast_http_send`); node adds Date. */
+const asteriskHeaders = { server: 'Asterisk/22.10.1', 'cache-control': 'no-cache, no-store' };
+
 function send(res: ServerResponse, response: SimResponse) {
+  for (const [name, value] of Object.entries(asteriskHeaders)) res.setHeader(name, value);
   if (response.raw) {
     res.writeHead(response.status, { ...response.headers, 'content-length': response.raw.length });
     res.end(response.raw);
@@ -35,8 +39,9 @@ function send(res: ServerResponse, response: SimResponse) {
     res.writeHead(response.status, response.headers).end();
     return;
   }
-  res.writeHead(response.status, { 'content-type': 'application/json', ...response.headers });
-  res.end(JSON.stringify(response.body));
+  const json = Buffer.from(JSON.stringify(response.body));
+  res.writeHead(response.status, { 'content-type': 'application/json', ...response.headers, 'content-length': json.length });
+  res.end(json);
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
@@ -112,6 +117,13 @@ export function createSimServer(core: SimCore, options: SimServerOptions) {
     }
   });
 
+  // While "down" (an Asterisk that crashed and has not started again) every connection is cut
+  // as soon as it opens: REST calls and the events socket fail as they would against a dead host.
+  let downUntil = 0;
+  server.on('connection', (socket) => {
+    if (Date.now() < downUntil) socket.destroy();
+  });
+
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
@@ -169,6 +181,13 @@ export function createSimServer(core: SimCore, options: SimServerOptions) {
       sockets.clear();
     },
     socketCount: () => sockets.size,
+    /** Cuts every connection and refuses new ones for `ms` (real milliseconds, not scaled). */
+    goDown(ms: number) {
+      downUntil = Date.now() + ms;
+      for (const socket of sockets) socket.ws.terminate();
+      sockets.clear();
+      server.closeAllConnections();
+    },
     async close() {
       unsubscribe();
       for (const socket of sockets) socket.ws.terminate();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAriClient } from '../ari/client/ari-client';
 import { AriError } from '../ari/client/http';
+import type { AriEvent } from '../ari/types/events';
 import { startSimulatorWithClient, waitFor } from './test-kit';
 
 type Harness = Awaited<ReturnType<typeof startSimulatorWithClient>>;
@@ -301,6 +302,60 @@ describe('ARI simulator', () => {
     const before = h.events.length;
     h.sim.restart();
     await waitFor(() => h.client.events.state === 'connected' && h.sim.socketCount() === 1, 'reconnect');
+    expect(await h.client.channels.list()).toEqual([]);
+    expect(h.events.length).toBe(before);
+  });
+
+  it('an app that follows endpoint:PJSIP hears its own channels\' events twice, the same message (as Asterisk 22.10.1), StasisStart and StasisEnd once', async () => {
+    const h = await start();
+    const raw = createAriClient({
+      name: 'raw',
+      url: h.sim.url,
+      username: h.sim.username,
+      password: h.sim.password,
+      app: 'probe',
+      events: { initialDelayMs: 20 },
+    });
+    const seen: AriEvent[] = [];
+    raw.events.onAny((e) => seen.push(e));
+    raw.connect();
+    try {
+      await waitFor(() => raw.events.state === 'connected', 'probe connected');
+      await raw.applications.subscribe('probe', 'endpoint:PJSIP');
+      const ch = await raw.channels.originate({ endpoint: 'PJSIP/t1_1001', app: 'probe' });
+      await waitFor(() => seen.some((e) => e.type === 'StasisStart'), 'StasisStart');
+      await raw.channels.hangup(ch.id);
+      await waitFor(() => seen.some((e) => e.type === 'StasisEnd'), 'StasisEnd');
+      await waitFor(() => seen.filter((e) => e.type === 'ChannelDestroyed').length === 2, 'ChannelDestroyed twice');
+      const count = (type: string) => seen.filter((e) => e.type === type).length;
+      expect([count('StasisStart'), count('StasisEnd'), count('ChannelDestroyed')]).toEqual([1, 1, 2]);
+      const destroyed = seen.filter((e) => e.type === 'ChannelDestroyed');
+      expect(JSON.stringify(destroyed[1])).toBe(JSON.stringify(destroyed[0]));
+      // The application's own channel events come once when it does not follow the endpoint.
+      expect((await raw.applications.unsubscribe('probe', 'endpoint:PJSIP')).endpoint_ids).toEqual([]);
+      const again = await raw.channels.originate({ endpoint: 'PJSIP/t1_1002', app: 'probe' });
+      const from = seen.length;
+      await waitFor(() => seen.slice(from).some((e) => e.type === 'StasisStart'), 'StasisStart');
+      await raw.channels.hangup(again.id);
+      await waitFor(() => seen.slice(from).some((e) => e.type === 'ChannelDestroyed'), 'ChannelDestroyed');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(seen.slice(from).filter((e) => e.type === 'ChannelDestroyed')).toHaveLength(1);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('restart with downMs: every connection is cut until it is back (a crashed Asterisk booting), then an empty Asterisk', async () => {
+    const h = await start();
+    h.sim.placeCall({ from: '+15551000', to: '+15557001' });
+    await h.nextEvent('StasisStart');
+    const before = h.events.length;
+    const at = Date.now();
+    h.sim.restart({ downMs: 600 });
+    await waitFor(() => h.client.events.state === 'degraded', 'the socket dropped');
+    await expect(h.client.channels.list()).rejects.toThrow();
+    await waitFor(() => h.client.events.state === 'connected' && h.sim.socketCount() === 1, 'reconnect', 5000);
+    expect(Date.now() - at).toBeGreaterThanOrEqual(600);
     expect(await h.client.channels.list()).toEqual([]);
     expect(h.events.length).toBe(before);
   });

@@ -68,10 +68,15 @@ export async function startAriSimulator(options: AriSimulatorOptions = {}) {
     /** Cuts every events socket abruptly; REST keeps working and nothing is replayed (surprise 13). */
     dropSockets: () => server.dropSockets(),
     socketCount: () => server.socketCount(),
-    /** As if Asterisk restarted: channels, bridges, playbacks vanish silently; sockets drop. */
-    restart() {
+    /**
+     * As if Asterisk restarted: channels, bridges, playbacks vanish silently; sockets drop.
+     * `downMs` (real milliseconds): it takes that long to come back, every connection (REST
+     * or events) is cut meanwhile, as a crashed Asterisk still booting (F7).
+     */
+    restart(o: { downMs?: number } = {}) {
       core.wipe();
-      server.dropSockets();
+      if (o.downMs) server.goDown(o.downMs);
+      else server.dropSockets();
     },
     onEvent: core.onEvent.bind(core),
     /** Re-reads ps_endpoints now (after provisioning a phone in a test). */

@@ -6,9 +6,11 @@ const call = (b: Record<string, string>) => ({ id: b.callId! });
 
 export default defineCrossTenantCases({
   name: 'calls',
-  // A live call in the tenant, with one timeline event.
+  // A live call in the tenant, with one timeline event and a (stopped) recording, so that only
+  // the tenant scope can make the recording's audio answer 404.
   fixture: async (app, tenant) => {
-    const row = await createCallsRepository(app.container.db).open({
+    const repo = createCallsRepository(app.container.db);
+    const row = await repo.open({
           tenantId: tenant.tenantId,
           callKey: `fixture:${randomUUID()}`,
           direction: 'inbound',
@@ -21,6 +23,7 @@ export default defineCrossTenantCases({
           simulated: false,
           owner: 'fixture',
         });
+    await repo.setFlags(tenant.tenantId, row.id, { recording: false, recordingRef: `call-${row.id}` });
     return { callId: row.id };
   },
   routes: {
@@ -36,6 +39,7 @@ export default defineCrossTenantCases({
     'POST /api/v1/calls/:id/hold': { params: call, body: () => ({ on_hold: true }) },
     'POST /api/v1/calls/:id/mute': { params: call, body: () => ({ muted: true }) },
     'POST /api/v1/calls/:id/recording': { params: call, body: () => ({ recording: true }) },
+    'GET /api/v1/calls/:id/recording/audio': { params: call },
     'POST /api/v1/calls/:id/transfer': {
       params: call,
       body: () => ({ kind: 'blind', target: { type: 'extension', extension: '1001' } }),

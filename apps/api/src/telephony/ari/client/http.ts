@@ -1,4 +1,5 @@
-import { fetchTransport, nodeTransport, type RawResponse } from './transport';
+import type { Readable } from 'node:stream';
+import { fetchStreamTransport, fetchTransport, nodeTransports, type RawResponse, type StreamResponse } from './transport';
 
 /**
  * The REST half of the ARI client: one authenticated request function. ARI takes
@@ -52,11 +53,20 @@ export type AriHttpOptions = {
   fetch?: typeof fetch;
 };
 
+/** A 2xx answer read as a stream: its status, headers (lower-case names) and body. */
+export type AriStream = { status: number; headers: Record<string, string | undefined>; body: Readable };
+
 export type AriHttp = {
   /** Base URL ending in `/ari`, no trailing slash. */
   readonly baseUrl: string;
   readonly authorization: string;
   request<T>(req: AriRequest): Promise<T>;
+  /**
+   * The same request, resolving once Asterisk has answered with a 2xx status and headers; the body
+   * is read as the caller consumes it (destroy it to stop). `headers` are sent as given (e.g.
+   * `range`). A non-2xx answer is read whole and thrown as an AriError, as `request` does.
+   */
+  stream(req: Omit<AriRequest, 'responseType' | 'body'> & { headers?: Record<string, string> }): Promise<AriStream>;
 };
 
 /** Joins already-known path segments, encoding each one (ids may hold dots, names spaces). */
@@ -104,7 +114,9 @@ function parseBody(raw: Buffer): unknown {
 export function createAriHttp(options: AriHttpOptions): AriHttp {
   const baseUrl = normalizeAriBaseUrl(options.url);
   const authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
-  const transport = options.fetch ? fetchTransport(options.fetch) : nodeTransport();
+  const node = options.fetch ? null : nodeTransports();
+  const transport = options.fetch ? fetchTransport(options.fetch) : node!.send;
+  const streamTransport = options.fetch ? fetchStreamTransport(options.fetch) : node!.stream;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   async function request<T>(req: AriRequest): Promise<T> {
@@ -129,5 +141,25 @@ export function createAriHttp(options: AriHttpOptions): AriHttp {
     return parsed as T;
   }
 
-  return { baseUrl, authorization, request };
+  async function stream(req: Omit<AriRequest, 'responseType' | 'body'> & { headers?: Record<string, string> }): Promise<AriStream> {
+    const url = `${baseUrl}${req.path}${encodeQuery(req.query)}`;
+    let res: StreamResponse;
+    try {
+      res = await streamTransport(url, { method: req.method, headers: { ...req.headers, authorization }, timeoutMs });
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new AriError(0, `ARI unreachable: ${reason}`, req.operation);
+    }
+    if (res.status >= 200 && res.status < 300) return res;
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of res.body) chunks.push(chunk as Buffer);
+    } catch {
+      // The error answer's body is only for the message; its status is what counts.
+    }
+    const parsed = parseBody(Buffer.concat(chunks));
+    throw new AriError(res.status, errorMessage(parsed, res.status), req.operation, parsed);
+  }
+
+  return { baseUrl, authorization, request, stream };
 }

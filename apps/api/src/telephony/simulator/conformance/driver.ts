@@ -151,8 +151,12 @@ async function replayRest(sim: AriSimulator, step: RecordedRest, ids: IdMap, rep
     return;
   }
   if (step.bodyBytes !== undefined) {
-    if (res.headers.get('content-type') !== step.headers?.['content-type'])
-      report.restMismatches.push(`${where}: content type`);
+    for (const name of ['content-type', 'cache-control', 'server']) {
+      if (res.headers.get(name) !== (step.headers?.[name] ?? null))
+        report.restMismatches.push(`${where}: ${name} "${res.headers.get(name)}", recorded "${step.headers?.[name]}"`);
+    }
+    if (Number(res.headers.get('content-length')) !== (await res.clone().arrayBuffer()).byteLength)
+      report.restMismatches.push(`${where}: content-length is not the body's length`);
     await res.arrayBuffer();
     return;
   }
