@@ -134,7 +134,12 @@ function watch(
     }, TALK_MS);
     timers.add(timer);
   };
+  // Asterisk sends an app some events twice (its channel on an endpoint it also follows), as the
+  // simulator does, the same message: each is counted once.
+  const seen = new WeakSet<object>();
   const off = sim.onEvent((e) => {
+    if (seen.has(e)) return;
+    seen.add(e);
     const now = performance.now();
     const ev = e as unknown as {
       type: string;
