@@ -563,6 +563,18 @@ async function switchboard() {
       router.live.all().length === 0 && (await closedRecords(prefix)) >= n && (await busyAgents()) === 0;
     try {
       const figures = await runPhases(lab.sim, dids, w, handled, settled);
+      const outcomes = async (prefix: string) =>
+        (
+          await query(
+            lab,
+            `SELECT COALESCE(disposition, CONCAT(status, ', no disposition')) AS d, COUNT(*) AS n FROM call_records
+              WHERE ${inTenants} AND caller_number LIKE ? GROUP BY d ORDER BY n DESC`,
+            [...tenantIds, `${prefix}%`],
+          )
+        )
+          .map((row) => `${row.d} ${row.n}`)
+          .join(', ');
+      const phaseRecords = { burst: await outcomes('+1777'), steady: await outcomes('+1778') };
 
       // 4. BIG_CALLS at once; then every check reads what is left.
       w.phase('big');
@@ -636,6 +648,7 @@ async function switchboard() {
       return {
         setupMs,
         figures,
+        records: phaseRecords,
         big: {
           ms: bigMs,
           done,
@@ -684,6 +697,7 @@ const leftNote = (name: string, e: PhaseEnd) =>
   e.stuck || !e.settled
     ? `   !! ${name}: ${e.stuck} calls stuck (none ended for ${STALL_MS / 1000} s, or ${SETTLE_MS / 1000} s passed)${e.settled ? '' : ', app not settled'}; hung up before the next phase\n`
     : '';
+console.log(`   router  call records: ${sb.records.burst}`);
 process.stdout.write(leftNote('floor', base.left.burst) + leftNote('router', r.left.burst));
 console.log(
   `\n2. event handling at a sustained ${EVENTS_PER_SECOND} events/s for ${SUSTAIN_SECONDS} s (steady window, per event: lane wait + work)`,
@@ -694,15 +708,16 @@ console.log(
 console.log(
   `   router  ${fmt(r.steady.handle)}   ${r.steady.eventsPerSecond.toFixed(0)} events/s achieved (${r.eventsPerCall.toFixed(1)} events per call)  ×${ratio(r.steady.handle, base.steady.handle, 99).toFixed(1)} p99 vs floor   target p99 < 10 ms: ${verdict(pct(r.steady.handle, 99) < 10)}`,
 );
+console.log(`   router  call records: ${sb.records.steady}`);
 process.stdout.write(leftNote('floor', base.left.steady) + leftNote('router', r.left.steady));
 console.log(
-  `\n3. offer latency: caller's StasisStart → the agent's leg dialled, callers whose queue had a free phone`,
+  `\n3. offer latency: caller's StasisStart → the agent's leg dialled, callers whose queue had an available agent with a free phone`,
 );
 console.log(
-  `   floor   ${fmt(base.steady.offer)}   (${base.steady.offer.length} calls; ${base.steady.offerSkipped} arrived with no free phone, ${base.steady.offersMissing} never offered)`,
+  `   floor   ${fmt(base.steady.offer)}   (${base.steady.offer.length} calls; ${base.steady.offerSkipped} arrived with none, ${base.steady.offersMissing} never offered)`,
 );
 console.log(
-  `   router  ${fmt(r.steady.offer)}   (${r.steady.offer.length} calls; ${r.steady.offerSkipped} arrived with no free phone, ${r.steady.offersMissing} never offered)  ×${ratio(r.steady.offer, base.steady.offer, 99).toFixed(1)} p99 vs floor   target p99 < 50 ms: ${verdict(pct(r.steady.offer, 99) < 50)}`,
+  `   router  ${fmt(r.steady.offer)}   (${r.steady.offer.length} calls; ${r.steady.offerSkipped} arrived with none, ${r.steady.offersMissing} never offered)  ×${ratio(r.steady.offer, base.steady.offer, 99).toFixed(1)} p99 vs floor   target p99 < 50 ms: ${verdict(pct(r.steady.offer, 99) < 50)}`,
 );
 const b = sb.big;
 const checks: [string, boolean][] = [
