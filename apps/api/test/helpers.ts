@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
+import type { TenantLimits } from '@switchboard/contracts';
 import { loadConfig, type Config } from '../src/config';
 import { buildApp, type App } from '../src/app';
 import { migrate } from '../src/db/migrator';
@@ -91,13 +92,19 @@ export async function login(app: App, email: string, password = TEST_PASSWORD): 
   return (res.json() as { data: { access_token: string } }).data.access_token;
 }
 
-/** A tenant with an admin, a supervisor and an agent, each signed in. */
-export async function createTestTenant(app: App, opts: { slug?: string } = {}): Promise<TestTenant> {
+/**
+ * A tenant with an admin, a supervisor and an agent, each signed in. `limits` overrides some of
+ * the tenant's limits (the demo plan allows 25 agents; a benchmark's lab tenants may need more).
+ */
+export async function createTestTenant(
+  app: App,
+  opts: { slug?: string; limits?: Partial<TenantLimits> } = {},
+): Promise<TestTenant> {
   const slug = opts.slug ?? uniqueSlug();
   const now = new Date();
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const made = await app.container.db.transaction(async (tx) => {
-    const p = await provisionTenant(tx, { name: `Tenant ${slug}`, slug, now });
+    const p = await provisionTenant(tx, { name: `Tenant ${slug}`, slug, now, limits: opts.limits });
     const mk = async (key: 'admin' | 'supervisor' | 'agent') => {
       const id = newId();
       const email = `${key}@${slug}.test`;
