@@ -14,12 +14,15 @@
 //
 // Settings: ASTERISK_PREFIX (required, else skipped), ACD_NS (default 20,60,200), ACD_SLOT (lab
 // slot, default 7: its own ports and carrier addresses), ACD_ROUNDS (default 1: bursts per N and
-// side), ACD_ORDER (sb-first | aq-first, default sb-first), DATABASE_POOL_SIZE.
+// side), ACD_ORDER (sb-first | aq-first, default sb-first), ACD_STATEMENTS=1 (the app's statements
+// per call, grouped), ACD_PROFILE=<dir> (a CPU profile of the app over each Switchboard burst),
+// DATABASE_POOL_SIZE.
 import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import inspector from 'node:inspector';
 
 const prefix = process.env.ASTERISK_PREFIX;
 const skip = (why: string) => {
@@ -239,6 +242,7 @@ try {
     const before = side === 'sb' ? await sbEnded(n) : 0;
     const statementsBefore = t.audit.statements.length;
     const cpuBefore = cpuNow();
+    const profiling = side === 'sb' && round === 1 && process.env.ACD_PROFILE ? startProfile() : null;
     const carrier = sipp('carrier.xml', `carrier-${side}-${n}-${round}`, [
       '-i', side === 'sb' ? SB_CARRIER : AQ_CARRIER, '-p', '5070', '-mp', '16070',
       '-s', side === 'sb' ? dids.get(n)! : String(9000 + n),
@@ -246,6 +250,7 @@ try {
     ]);
     const res = await carrier.done;
     cpu.set(`${side}-${n}`, cpuSince(cpuBefore));
+    if (profiling) await stopProfile(profiling, join(process.env.ACD_PROFILE!, `acd-sb-${n}.cpuprofile`));
     const failed = Number(/Failed call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(res.out)?.[1] ?? (res.code === 0 ? 0 : n));
     if (side === 'sb') await until(() => sbIdle(dids.get(n)!, before + n), `every Switchboard call of the ${n}-burst ended and every agent available`, 60_000).catch((e) => console.error(String(e)));
     await quiet().catch((e) => console.error(String(e)));
@@ -263,6 +268,26 @@ try {
     return { ...analyse(carrier.log, join(RUN_DIR, `bench-phones-${side}-${n}-${round}.log`), n), failed };
   };
   const statementsPerCall = new Map<number, number>();
+  /** ACD_PROFILE=<dir>: a CPU profile of the app over each Switchboard burst (node:inspector). */
+  const startProfile = () => {
+    const session = new inspector.Session();
+    session.connect();
+    session.post('Profiler.enable');
+    session.post('Profiler.start');
+    return session;
+  };
+  const stopProfile = (session: inspector.Session, file: string) =>
+    new Promise<void>((res) =>
+      session.post('Profiler.stop', (err, out) => {
+        if (!err) {
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, JSON.stringify(out.profile));
+          console.log(`CPU profile of the app over the burst: ${file}`);
+        }
+        session.disconnect();
+        res();
+      }),
+    );
   /** CPU seconds of this process (the app), Asterisk and MariaDB over each burst (/proc). */
   const cpu = new Map<string, { app: number; asterisk: number; mariadb: number }>();
   const ticks = (pid: string | undefined) => {

@@ -76,13 +76,21 @@ export function createAgentTransitions(deps: TransitionDeps) {
     patch: AgentStatePatch,
     callId: string | null,
     now: Date,
+    version: number,
     rooms: string[],
     exec: Parameters<Parameters<Database['transaction']>[0]>[0],
   ) => {
     await deps.repo.appendHistory(exec, tenantId, userId, patch, callId, now);
-    const row = await deps.repo.find(tenantId, userId, exec);
-    if (!row) return null;
-    const view = toAgentStateView(row);
+    // The row as the guarded UPDATE left it: the patch, `since` and the version it handed back.
+    const view: AgentStateView = {
+      user_id: userId,
+      state: patch.state,
+      reason_id: patch.reasonId,
+      since: now.toISOString(),
+      current_call_id: patch.currentCallId,
+      wrapup_until: patch.wrapupUntil ? patch.wrapupUntil.toISOString() : null,
+      version,
+    };
     const pending = await deps.events.record(
       exec,
       tenantId,
@@ -104,8 +112,9 @@ export function createAgentTransitions(deps: TransitionDeps) {
     const now = deps.clock.now();
     const done = await withDeadlockRetry(() =>
       deps.db.transaction(async (tx) => {
-        if (!(await deps.repo.update(tx, tenantId, userId, guard, patch, now))) return null;
-        return bookkeeping(tenantId, userId, patch, callId, now, rooms, tx);
+        const changed = await deps.repo.update(tx, tenantId, userId, guard, patch, now);
+        if (!changed) return null;
+        return bookkeeping(tenantId, userId, patch, callId, now, changed.version, rooms, tx);
       }),
     );
     if (!done) return null;
@@ -127,12 +136,13 @@ export function createAgentTransitions(deps: TransitionDeps) {
     const now = deps.clock.now();
     const won = await withDeadlockRetry(() => deps.repo.update(deps.db, tenantId, userId, guard, patch, now));
     if (!won) return false;
+    const { version } = won;
     const key = keyOf(tenantId, userId);
     const write = async () => {
       try {
         const r = await roomsOf(tenantId, userId, []);
         const done = await withDeadlockRetry(() =>
-          deps.db.transaction((tx) => bookkeeping(tenantId, userId, patch, patch.currentCallId, now, r, tx)),
+          deps.db.transaction((tx) => bookkeeping(tenantId, userId, patch, patch.currentCallId, now, version, r, tx)),
         );
         if (done) deps.events.publish(done.pending);
       } catch (err) {

@@ -36,6 +36,31 @@ async function optionalRows(exec: Executor, query: SQL): Promise<Record<string, 
 }
 
 export function createAgentsRepository(db: Database) {
+  /**
+   * The history interval this process opened last, per agent. Only a hint: a transaction that
+   * opened it may still roll back (then the UPDATE by id finds nothing and the open one is read).
+   */
+  const openInterval = new Map<string, number>();
+  const insertInterval = async (
+    exec: Executor,
+    key: string,
+    tenantId: string,
+    userId: string,
+    patch: AgentStatePatch,
+    callId: string | null,
+    now: Date,
+  ) => {
+    const [res] = await exec.insert(agentStateHistory).values({
+      tenantId,
+      userId,
+      state: patch.state,
+      reasonId: patch.reasonId,
+      callId,
+      startedAt: now,
+    });
+    if (openInterval.size > 50_000) openInterval.clear();
+    openInterval.set(key, Number(res.insertId));
+  };
   return {
     /** Creates the agent's row (offline) if missing; an existing row is left alone. */
     async ensure(tenantId: string, userId: string, now: Date, exec: Executor = db) {
@@ -54,7 +79,8 @@ export function createAgentsRepository(db: Database) {
     },
     /**
      * Compare-and-set: changes the row only when `guard` still holds, and bumps the version.
-     * Returns whether it changed; the caller's transaction holds the row lock from here on.
+     * Returns the new version when it changed (null: the guard no longer held); the caller's
+     * transaction holds the row lock from here on.
      */
     async update(
       exec: Executor,
@@ -64,11 +90,13 @@ export function createAgentsRepository(db: Database) {
       patch: AgentStatePatch,
       now: Date,
     ) {
+      // LAST_INSERT_ID(expr) hands the new version back in the statement's own answer, so the
+      // caller knows the row as it is now without reading it again.
       const [res] = await exec
         .update(agentStates)
-        .set({ ...patch, since: now, version: sql`${agentStates.version} + 1` })
+        .set({ ...patch, since: now, version: sql`LAST_INSERT_ID(${agentStates.version} + 1)` })
         .where(and(eq(agentStates.tenantId, tenantId), eq(agentStates.userId, userId), guard));
-      return res.affectedRows === 1;
+      return res.affectedRows === 1 ? { version: Number(res.insertId) } : null;
     },
     /**
      * Closes the open history interval and opens the next one. The open row is found first and
@@ -83,6 +111,24 @@ export function createAgentsRepository(db: Database) {
       callId: string | null,
       now: Date,
     ) {
+      const key = `${tenantId}:${userId}`;
+      const known = openInterval.get(key);
+      openInterval.delete(key);
+      // The interval this process opened last, closed by primary key: no read first. Zero rows
+      // means someone else closed it (another worker): then look for the open one.
+      if (known !== undefined) {
+        const [closed] = await exec
+          .update(agentStateHistory)
+          .set({
+            endedAt: now,
+            durationMs: sql`GREATEST(0, TIMESTAMPDIFF(MICROSECOND, ${agentStateHistory.startedAt}, ${now}) DIV 1000)`,
+          })
+          .where(and(eq(agentStateHistory.tenantId, tenantId), eq(agentStateHistory.id, known), isNull(agentStateHistory.endedAt)));
+        if (closed.affectedRows === 1) {
+          await insertInterval(exec, key, tenantId, userId, patch, callId, now);
+          return;
+        }
+      }
       const open = await exec
         .select({ id: agentStateHistory.id })
         .from(agentStateHistory)
@@ -110,14 +156,7 @@ export function createAgentsRepository(db: Database) {
             ),
           );
       }
-      await exec.insert(agentStateHistory).values({
-        tenantId,
-        userId,
-        state: patch.state,
-        reasonId: patch.reasonId,
-        callId,
-        startedAt: now,
-      });
+      await insertInterval(exec, key, tenantId, userId, patch, callId, now);
     },
     async history(tenantId: string, userId: string) {
       return db

@@ -240,10 +240,13 @@ export class CallRouter {
       const call = this.live.byChannelId(channel.id);
       if (!call && attempt < ENTER_ATTEMPTS && !this.live.isFinished(channel.id)) {
         this.deps.log.warn({ err, channel: channel.id, attempt }, 'could not route a new call; trying again');
-        this.later(laneOfChannel(channel.id), ENTER_RETRY_MS * attempt, async () => {
-          if (this.live.isFinished(channel.id) || this.live.byChannelId(channel.id)) return;
-          await this.enter(channel, at, attempt + 1);
-        });
+        // Real time, not the telephony timers (tests speed those up): this waits for the database.
+        setTimeout(() => {
+          void this.runIn(laneOfChannel(channel.id), async () => {
+            if (this.live.isFinished(channel.id) || this.live.byChannelId(channel.id)) return;
+            await this.enter(channel, at, attempt + 1);
+          }).catch((e: unknown) => this.deps.log.error({ err: e }, 'routing a new call again failed'));
+        }, ENTER_RETRY_MS * attempt).unref?.();
         return;
       }
       this.deps.log.error({ err, channel: channel.id, attempt }, 'could not route a call; hanging up');
