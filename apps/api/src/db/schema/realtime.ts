@@ -12,6 +12,7 @@ export const realtimeEvents = mysqlTable('realtime_events', {
   createdAt: timestamp('created_at').notNull(),
 });
 
+/** One row per tenant: the lock that orders a tenant's event commits by id (last_event_id is not maintained). */
 export const realtimeStreams = mysqlTable('realtime_streams', {
   tenantId: id('tenant_id').primaryKey(),
   lastEventId: bigint('last_event_id', { mode: 'number', unsigned: true }).notNull(),
