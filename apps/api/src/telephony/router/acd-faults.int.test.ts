@@ -113,7 +113,10 @@ describe('faults and replays', () => {
     await sleep(300);
     const events = await lab.api('GET', `/api/v1/calls/${rec.id}/events`, tenantAdmin);
     const types = (events.body.data as Array<{ type: string }>).map((e) => e.type);
-    expect(types.filter((t) => t === 'dtmf'), JSON.stringify(types)).toHaveLength(1);
+    expect(
+      types.filter((t) => t === 'dtmf'),
+      JSON.stringify(types),
+    ).toHaveLength(1);
     // One invalid try of two: still in the menu (twice would have been the last try: hang up).
     expect((await lab.callRecords()).find((c) => c.id === rec.id)?.status).toBe('ivr');
     await call.pressDigits('1');
@@ -144,7 +147,9 @@ describe('faults and replays', () => {
     // It ended when the socket was lost, not at the reconnect: the downtime is not talk time
     // (before the fix: ended at the reconnect, ≥ 1.5 s later, talk counted the downtime).
     expect(new Date(ended.ended_at!).getTime() - crashedAt).toBeLessThan(500);
-    expect(ended.talk_seconds!).toBeLessThan((crashedAt - new Date(ended.answered_at!).getTime()) / 1000 + 0.5);
+    expect(ended.talk_seconds!).toBeLessThan(
+      (crashedAt - new Date(ended.answered_at!).getTime()) / 1000 + 0.5,
+    );
     expect((await lab.callRecords()).filter((c) => c.caller_number === caller)).toHaveLength(1);
     await lab.waitFor(
       async () => (await lab.agentState(lab.agents[0]!)) === 'available' || null,

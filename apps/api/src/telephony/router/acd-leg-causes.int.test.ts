@@ -9,7 +9,10 @@ import { createCallLab, type CallLab } from '../../../test/call-lab';
 describe('why an offer failed', () => {
   let lab: CallLab;
   beforeAll(async () => {
-    lab = await createCallLab({ agents: 2, queue: { strategy: 'linear', wrapup_seconds: 0, retry_seconds: 0 } });
+    lab = await createCallLab({
+      agents: 2,
+      queue: { strategy: 'linear', wrapup_seconds: 0, retry_seconds: 0 },
+    });
     // The first agent is always offered first; the second once the first failed.
     const [a0, a1] = lab.agents;
     const m = await lab.api('PUT', `/api/v1/queues/${lab.queueId}/members`, lab.tenant.admin.token, {
@@ -24,7 +27,11 @@ describe('why an offer failed', () => {
 
   const failures = async (caller: string) => {
     const rec = await lab.endedCall(caller);
-    const events = await lab.api('GET', `/api/v1/calls/${rec.id}/events?limit=100`, lab.tenant.supervisor.token);
+    const events = await lab.api(
+      'GET',
+      `/api/v1/calls/${rec.id}/events?limit=100`,
+      lab.tenant.supervisor.token,
+    );
     return (events.body.data as Array<{ type: string; data: { user_id?: string; cause?: number | null } }>)
       .filter((e) => e.type === 'offer_failed')
       .map((e) => ({ user: e.data.user_id, cause: e.data.cause }));
@@ -41,7 +48,10 @@ describe('why an offer failed', () => {
     await lab.setState(a1!, 'available');
     const caller = name === 'busy' ? '+15550009002' : '+15550009001';
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
-    await lab.waitFor(async () => (await lab.agentState(a1!)) === 'on_call' || null, 'the second agent answers');
+    await lab.waitFor(
+      async () => (await lab.agentState(a1!)) === 'on_call' || null,
+      'the second agent answers',
+    );
     call.hangup();
     expect(await failures(caller)).toEqual([{ user: a0!.id, cause }]);
     await lab.waitFor(async () => (await lab.agentState(a1!)) === 'available' || null, 'free again');

@@ -63,7 +63,8 @@ describe('calls placed from a phone', () => {
     await lab.waitFor(async () => call.hears() === 'party' || null, 'caller hears the far end');
     // The record says connected once the bridge is made (a write that follows the caller's media).
     const rec = await lab.waitFor(
-      async () => (await lab.callRecords()).find((c) => c.callee_number === '+4930123499' && c.status === 'connected'),
+      async () =>
+        (await lab.callRecords()).find((c) => c.callee_number === '+4930123499' && c.status === 'connected'),
       'the record connected',
     );
     expect(rec).toMatchObject({ direction: 'outbound', status: 'connected' });

@@ -5,7 +5,10 @@ import { createCallLab, type CallLab } from '../../../test/call-lab';
 // a change made through the API must still route the very next call by the new rows.
 let lab: CallLab;
 beforeAll(async () => {
-  lab = await createCallLab({ agents: 2, queue: { strategy: 'linear', wrapup_seconds: 0, ring_timeout_seconds: 15 } });
+  lab = await createCallLab({
+    agents: 2,
+    queue: { strategy: 'linear', wrapup_seconds: 0, ring_timeout_seconds: 15 },
+  });
 });
 afterAll(async () => lab?.close());
 
@@ -32,17 +35,27 @@ describe('provisioning changes reach the router at once', () => {
     expect((await answeredBy('+15550002002')).agent_user_id).toBe(a0!.id); // from memory this time
 
     // Members: only agent 1 now.
-    const m = await lab.api('PUT', `/api/v1/queues/${lab.queueId}/members`, admin, { members: [{ user_id: a1!.id, penalty: 0 }] });
+    const m = await lab.api('PUT', `/api/v1/queues/${lab.queueId}/members`, admin, {
+      members: [{ user_id: a1!.id, penalty: 0 }],
+    });
     expect(m.status).toBe(200);
     expect((await answeredBy('+15550002003')).agent_user_id).toBe(a1!.id);
 
     // The DID to a new queue whose only member is agent 0.
-    const q = await lab.api('POST', '/api/v1/queues', admin, { name: 'Second line', strategy: 'linear', wrapup_seconds: 0 });
+    const q = await lab.api('POST', '/api/v1/queues', admin, {
+      name: 'Second line',
+      strategy: 'linear',
+      wrapup_seconds: 0,
+    });
     expect(q.status).toBe(201);
-    await lab.api('PUT', `/api/v1/queues/${q.body.data.id}/members`, admin, { members: [{ user_id: a0!.id, penalty: 0 }] });
+    await lab.api('PUT', `/api/v1/queues/${q.body.data.id}/members`, admin, {
+      members: [{ user_id: a0!.id, penalty: 0 }],
+    });
     const dids = await lab.api('GET', '/api/v1/dids', admin);
     const did = dids.body.data.find((d: { number: string }) => d.number === lab.did);
-    const d = await lab.api('PATCH', `/api/v1/dids/${did.id}`, admin, { destination: { type: 'queue', queue_id: q.body.data.id } });
+    const d = await lab.api('PATCH', `/api/v1/dids/${did.id}`, admin, {
+      destination: { type: 'queue', queue_id: q.body.data.id },
+    });
     expect(d.status).toBe(200);
     const moved = await answeredBy('+15550002004');
     expect(moved).toMatchObject({ queue_id: q.body.data.id, agent_user_id: a0!.id });

@@ -117,6 +117,9 @@ describe('leastrecent and no-answer retry', () => {
       lab.tenant.supervisor.token,
     );
     const types = events.body.data.map((e: { type: string }) => e.type);
-    expect(types.filter((t: string) => t === "offer_failed"), types.join(",")).toHaveLength(1);
+    expect(
+      types.filter((t: string) => t === 'offer_failed'),
+      types.join(','),
+    ).toHaveLength(1);
   });
 });

@@ -29,7 +29,8 @@ describe('supervisor listen, whisper and barge', () => {
   afterAll(async () => lab?.close());
 
   const channels = () => [...lab.sim.core.channels.values()].filter((c) => !c.destroyed).map((c) => c.json);
-  const busyBridges = () => [...lab.sim.core.bridges.values()].map((b) => b.json).filter((b) => b.channels.length > 0);
+  const busyBridges = () =>
+    [...lab.sim.core.bridges.values()].map((b) => b.json).filter((b) => b.channels.length > 0);
 
   it('each mode joins the answered supervisor; their hang-up leaves only the caller and agent, bridged', async () => {
     const a0 = lab.agents[0]!;
@@ -38,19 +39,27 @@ describe('supervisor listen, whisper and barge', () => {
     const caller = '+15550009001';
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
     const rec = await lab.waitFor(
-      async () => (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'connected'),
+      async () =>
+        (await lab.callRecords()).find((c) => c.caller_number === caller && c.status === 'connected'),
       'call connected',
     );
     const agentChan = channels().find((c) => c.name.startsWith(`PJSIP/${a0.araId}-`))!;
     const pair = [call.id, agentChan.id].sort().join();
     expect(busyBridges().map((b) => [...b.channels].sort().join())).toEqual([pair]);
     for (const mode of ['listen', 'whisper', 'barge'] as const) {
-      const s = await lab.api('POST', `/api/v1/calls/${rec.id}/supervise`, lab.tenant.supervisor.token, { mode });
+      const s = await lab.api('POST', `/api/v1/calls/${rec.id}/supervise`, lab.tenant.supervisor.token, {
+        mode,
+      });
       expect(s.status, JSON.stringify(s.body)).toBe(200);
       const supId = s.body.data.channel_id as string;
-      await lab.waitFor(async () => busyBridges().some((b) => b.channels.includes(supId)), `${mode}: supervisor joined`);
+      await lab.waitFor(
+        async () => busyBridges().some((b) => b.channels.includes(supId)),
+        `${mode}: supervisor joined`,
+      );
       if (mode === 'barge') {
-        expect(busyBridges().map((b) => [...b.channels].sort().join())).toEqual([[call.id, agentChan.id, supId].sort().join()]);
+        expect(busyBridges().map((b) => [...b.channels].sort().join())).toEqual([
+          [call.id, agentChan.id, supId].sort().join(),
+        ]);
       } else {
         const sb = busyBridges().find((b) => b.channels.includes(supId))!;
         const snoop = channels().find((c) => c.id === sb.channels.find((id) => id !== supId))!;
@@ -65,7 +74,9 @@ describe('supervisor listen, whisper and barge', () => {
       expect(d.body.data.status).toBe('connected');
     }
     const ev = await lab.api('GET', `/api/v1/calls/${rec.id}/events`, lab.tenant.supervisor.token);
-    const modes = (ev.body.data as Array<{ type: string; data: { mode?: string } }>).filter((e) => e.type === 'supervise').map((e) => e.data.mode);
+    const modes = (ev.body.data as Array<{ type: string; data: { mode?: string } }>)
+      .filter((e) => e.type === 'supervise')
+      .map((e) => e.data.mode);
     expect(modes).toEqual(['listen', 'whisper', 'barge']);
     call.hangup();
     await lab.endedCall(caller);

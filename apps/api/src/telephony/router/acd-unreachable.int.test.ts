@@ -54,7 +54,10 @@ describe('unreachable phones (qualify stops answering)', () => {
     await lab.setState(a1!, 'available');
     const caller = '+15550009001';
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
-    await lab.waitFor(async () => (await stateOf(a0!)).state === 'on_call' || null, 'reachable agent on call');
+    await lab.waitFor(
+      async () => (await stateOf(a0!)).state === 'on_call' || null,
+      'reachable agent on call',
+    );
     const events = await callEvents(caller);
     expect(events.filter((e) => e.type === 'offer_failed')).toHaveLength(0);
     expect((await stateOf(a1!)).state).toBe('available');
@@ -73,13 +76,10 @@ describe('unreachable phones (qualify stops answering)', () => {
     const caller = '+15550009002';
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
     for (const a of lab.agents) {
-      await lab.waitFor(
-        async () => {
-          const s = await stateOf(a);
-          return (s.state === 'paused' && s.reason_id === PHONE_UNREACHABLE_REASON) || null;
-        },
-        'system pause',
-      );
+      await lab.waitFor(async () => {
+        const s = await stateOf(a);
+        return (s.state === 'paused' && s.reason_id === PHONE_UNREACHABLE_REASON) || null;
+      }, 'system pause');
     }
     // Ticks run every 20 ms at this time scale: a retry loop would add an offer every tick.
     await new Promise((r) => setTimeout(r, 1000));

@@ -119,7 +119,11 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
       await agents.endCall(tenantId, userId, callId, seconds);
     },
     async phoneFailed(tenantId, userId, callId) {
-      const mine = and(eq(endpoints.tenantId, tenantId), eq(endpoints.userId, userId), eq(endpoints.enabled, true));
+      const mine = and(
+        eq(endpoints.tenantId, tenantId),
+        eq(endpoints.userId, userId),
+        eq(endpoints.enabled, true),
+      );
       await db
         .update(endpoints)
         .set({ failedOffers: sql`${endpoints.failedOffers} + 1` })
@@ -152,7 +156,12 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
     async contactStatus(araId, reachability) {
       // The ARA id (`t42_1001`) is unique across tenants; the row names the tenant.
       const [row] = await db
-        .select({ tenantId: endpoints.tenantId, id: endpoints.id, userId: endpoints.userId, was: endpoints.reachability })
+        .select({
+          tenantId: endpoints.tenantId,
+          id: endpoints.id,
+          userId: endpoints.userId,
+          was: endpoints.reachability,
+        })
         .from(endpoints)
         .where(eq(endpoints.araId, araId))
         .limit(1);
@@ -169,7 +178,12 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
           .where(scoped);
       }
       if (reachability === 'reachable' && row.userId) await agents.resumeReachable(row.tenantId, row.userId);
-      return { tenantId: row.tenantId, endpointId: row.id, userId: row.userId, changed: row.was !== reachability };
+      return {
+        tenantId: row.tenantId,
+        endpointId: row.id,
+        userId: row.userId,
+        changed: row.was !== reachability,
+      };
     },
     async freeFromCall(tenantId, callId) {
       const bound = await db

@@ -71,12 +71,20 @@ export class CallRouter {
    * so a call's state never sees two changes interleaved (an agent answering while another is
    * still being offered the same call, say); calls do not wait for each other.
    */
-  runIn<T>(lane: string, fn: () => Promise<T>, o: { nested?: boolean; unbounded?: boolean } = {}): Promise<T> {
+  runIn<T>(
+    lane: string,
+    fn: () => Promise<T>,
+    o: { nested?: boolean; unbounded?: boolean } = {},
+  ): Promise<T> {
     return this.lanes.run(lane, fn, o);
   }
 
   /** Runs work in a call's lane; `nested` when the caller is router work that waits for it. */
-  runFor<T>(call: LiveCall, fn: () => Promise<T>, o: { nested?: boolean; unbounded?: boolean } = {}): Promise<T> {
+  runFor<T>(
+    call: LiveCall,
+    fn: () => Promise<T>,
+    o: { nested?: boolean; unbounded?: boolean } = {},
+  ): Promise<T> {
     return this.lanes.run(call.lane, fn, o);
   }
 
@@ -304,7 +312,7 @@ export class CallRouter {
       extraChannels: new Set(),
     };
     this.live.add(call);
-    this.behind(
+    this.behind(() =>
       this.timeline(call, 'entered', `start:${channel.id}`, {
         caller: channel.caller.number,
         did: o.did,
@@ -332,7 +340,7 @@ export class CallRouter {
     call.recordingWanted = route.recording;
     // A DID's caller is answered whatever the destination; routing overlaps it (whatever needs
     // the caller up, a bridge, music, a prompt, waits for the same answer).
-    this.behind(this.destinations.answerCaller(call));
+    this.behind(() => this.destinations.answerCaller(call));
     await this.routeTo(call, route.destination, route.fallback);
   }
 
@@ -479,8 +487,14 @@ export class CallRouter {
       ...extra,
     };
     const prev = this.publishing.get(call.id) ?? Promise.resolve();
+    const limited = this.bookkeeping.asking;
     const done = prev.then(() =>
-      this.safe(() => this.bookkeeping.run(() => this.deps.events.publish(call.tenantId, [...new Set(rooms)], type, data))),
+      this.safe(() =>
+        this.bookkeeping.run(
+          () => this.deps.events.publish(call.tenantId, [...new Set(rooms)], type, data),
+          limited,
+        ),
+      ),
     );
     this.publishing.set(call.id, done);
     void done.then(() => {
@@ -494,11 +508,15 @@ export class CallRouter {
   private readonly bookkeeping = new Bookkeeping();
 
   /**
-   * Work the router does not wait for (bookkeeping behind an offer): its failure is logged.
-   * Record writes among it stay in order per call (orderedPerCall), events per call (publish).
+   * Work the router does not wait for (bookkeeping behind an offer), asked for by `work`: its
+   * failure is logged, and the record writes and call events it asks for wait their turn (a few
+   * at a time, ordered-writes.ts). They stay in order per call (orderedPerCall), events per call
+   * (publish).
    */
-  behind(work: Promise<unknown>) {
-    work.catch((err) => this.deps.log.error({ err }, 'call router bookkeeping failed'));
+  behind(work: () => Promise<unknown>) {
+    this.bookkeeping
+      .behind(work)
+      .catch((err) => this.deps.log.error({ err }, 'call router bookkeeping failed'));
   }
 
   /** Runs an ARI operation whose failure must not stop the flow (the channel may already be gone). */

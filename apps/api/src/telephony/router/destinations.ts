@@ -20,7 +20,7 @@ export class Destinations {
     destination: Destination,
     fallback: Destination | null = null,
   ): Promise<void> {
-    this.r.behind(
+    this.r.behind(() =>
       this.r.timeline(call, 'route', `route:${call.state}:${JSON.stringify(destination)}`, { destination }),
     );
     switch (destination.type) {
@@ -153,9 +153,11 @@ export class Destinations {
   answerCaller(call: LiveCall): Promise<void> {
     if (call.callerUp) return Promise.resolve();
     // Asked once: routing may go on (a lookup) while the answer is on its way, then wait for it.
-    call.answering ??= this.r.safe(() => this.r.deps.ari.answer(call.callerChannelId)).then(() => {
-      call.callerUp = true;
-    });
+    call.answering ??= this.r
+      .safe(() => this.r.deps.ari.answer(call.callerChannelId))
+      .then(() => {
+        call.callerUp = true;
+      });
     return call.answering;
   }
 

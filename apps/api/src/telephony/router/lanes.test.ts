@@ -15,7 +15,11 @@ describe('router lanes', () => {
   it('runs the work of one key in submission order, never interleaved', async () => {
     const lanes = new Lanes();
     const log: string[] = [];
-    await Promise.all([lanes.run('a', step(log, 'a1', 10)), lanes.run('a', step(log, 'a2', 1)), lanes.run('a', step(log, 'a3', 0))]);
+    await Promise.all([
+      lanes.run('a', step(log, 'a1', 10)),
+      lanes.run('a', step(log, 'a2', 1)),
+      lanes.run('a', step(log, 'a3', 0)),
+    ]);
     expect(log).toEqual(['a1:start', 'a1:end', 'a2:start', 'a2:end', 'a3:start', 'a3:end']);
   });
 
@@ -92,7 +96,9 @@ describe('router lanes', () => {
     const lanes = new Lanes();
     const log: string[] = [];
     const first = lanes.run('call', step(log, 'event', 10));
-    const outer = lanes.run('queue', () => lanes.run('call', step(log, 'offer', 0), { nested: true }), { unbounded: true });
+    const outer = lanes.run('queue', () => lanes.run('call', step(log, 'offer', 0), { nested: true }), {
+      unbounded: true,
+    });
     await Promise.all([first, outer]);
     expect(log).toEqual(['event:start', 'event:end', 'offer:start', 'offer:end']);
   });

@@ -93,7 +93,8 @@ export class Lanes {
 
   private giveSlot() {
     const next = this.slotWaiters.shift();
-    if (next) next(); // the slot passes straight to the next waiter
+    if (next)
+      next(); // the slot passes straight to the next waiter
     else this.running--;
   }
 }

@@ -88,7 +88,13 @@ export type LiveCall = {
   onHold: boolean;
   muted: boolean;
   recordingName: string | null;
-  consult?: { channelId: string; bridgeId: string | null; target: string; answered: boolean; answeredAt?: Date };
+  consult?: {
+    channelId: string;
+    bridgeId: string | null;
+    target: string;
+    answered: boolean;
+    answeredAt?: Date;
+  };
   /** Legs rung for this call, by channel (who and how), until they join the caller or fail. */
   legs?: Map<string, LegInfo>;
   /** Set by a blind transfer until the next leg joins the caller: that segment is the transfer target's. */

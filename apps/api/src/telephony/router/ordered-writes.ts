@@ -21,23 +21,42 @@ const PER_CALL = [
 const isPoolFull = (err: unknown) => /Queue limit reached/i.test(String((err as Error)?.message ?? err));
 
 /**
- * The router's bookkeeping (record writes, timeline, call events) runs here: at most `limit`
- * pieces at a time, first come first served, so a burst's bookkeeping does not take the database
- * pool and the CPU from the burst's offers (their lookups, claims and ARI requests), which do not
- * go through it. A piece refused because the pool's wait queue is full (it never reached the
+ * The router's bookkeeping (record writes, timeline, call events). What the router asked for
+ * behind its back (`router.behind`) runs at most `limit` pieces at a time, first come first
+ * served, so a burst's bookkeeping does not take the database pool and the CPU from the burst's
+ * offers (their lookups, claims and ARI requests), nor from the writes a call's lane waits for,
+ * which run at once. A piece refused because the pool's wait queue is full (it never reached the
  * database) is tried again a little later instead of being lost.
  */
 export class Bookkeeping {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
+  private behindDepth = 0;
   constructor(
     private readonly limit = 3,
     private readonly retries = 6,
   ) {}
 
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
+  /** Calls `fn`, marking the bookkeeping it asks for (synchronously) as not waited for. */
+  behind<T>(fn: () => T): T {
+    this.behindDepth++;
+    try {
+      return fn();
+    } finally {
+      this.behindDepth--;
+    }
+  }
+
+  /** Whether the bookkeeping being asked for now is not waited for (read when it is asked for). */
+  get asking(): boolean {
+    return this.behindDepth > 0;
+  }
+
+  async run<T>(fn: () => Promise<T>, limited = false): Promise<T> {
+    if (limited) {
+      if (this.running >= this.limit) await new Promise<void>((r) => this.waiting.push(r));
+      this.running++;
+    }
     try {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -48,8 +67,10 @@ export class Bookkeeping {
         }
       }
     } finally {
-      this.running--;
-      this.waiting.shift()?.();
+      if (limited) {
+        this.running--;
+        this.waiting.shift()?.();
+      }
     }
   }
 }
@@ -68,7 +89,10 @@ export function orderedPerCall(calls: CallsRepository, bookkeeping = new Bookkee
     const write = calls[name] as (tenantId: string, callId: string, ...rest: unknown[]) => Promise<unknown>;
     ordered[name] = (tenantId: string, callId: string, ...rest: unknown[]) => {
       const prev = tails.get(callId) ?? Promise.resolve();
-      const result = prev.then(() => bookkeeping.run(() => write.call(calls, tenantId, callId, ...rest)));
+      const limited = bookkeeping.asking;
+      const result = prev.then(() =>
+        bookkeeping.run(() => write.call(calls, tenantId, callId, ...rest), limited),
+      );
       const tail = result.catch(() => undefined);
       tails.set(callId, tail);
       void tail.then(() => {

@@ -233,7 +233,11 @@ export type AgentPort = {
    * Asterisk refused to ring this agent's phone for this call: counts the failure and releases the
    * agent, or at PHONE_FAILED_OFFERS_BEFORE_PAUSE in a row puts them in the system pause "phone unreachable".
    */
-  phoneFailed(tenantId: string, userId: string, callId: string): Promise<{ failures: number; paused: boolean }>;
+  phoneFailed(
+    tenantId: string,
+    userId: string,
+    callId: string,
+  ): Promise<{ failures: number; paused: boolean }>;
   /** The agent's phone rang: the count of refused offers starts again. */
   phoneRang(tenantId: string, userId: string): Promise<void>;
   /**

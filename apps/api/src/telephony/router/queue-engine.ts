@@ -94,8 +94,8 @@ export class QueueEngine {
       timers: [],
     };
     this.pumpSoon(config.id);
-    this.r.behind(deps.calls.queued(call.tenantId, call.id, config.id, queuedAt));
-    this.r.behind(
+    this.r.behind(() => deps.calls.queued(call.tenantId, call.id, config.id, queuedAt));
+    this.r.behind(() =>
       this.r.timeline(call, 'queued', `queued:${config.id}:${call.callerChannelId}`, { queue_id: config.id }),
     );
     if (config.maxWaitSeconds !== null) {
@@ -107,7 +107,7 @@ export class QueueEngine {
     }
     if ((config.announcePosition || config.announceHoldTime) && config.announceFrequencySeconds > 0)
       this.scheduleAnnouncement(call);
-    this.r.behind(this.r.publish(call, 'call.queued'));
+    this.r.behind(() => this.r.publish(call, 'call.queued'));
     // The caller's lane is free for the offer while the caller is answered and put on music.
     call.queue.entering = this.enterHolding(call, config).catch((err: unknown) =>
       deps.log.error({ err, callId: call.id }, 'could not put the caller in the holding bridge'),
@@ -314,7 +314,7 @@ export class QueueEngine {
           { err, userId, failures, paused },
           paused ? 'agent paused: phone unreachable' : 'could not ring agent',
         );
-      this.r.behind(
+      this.r.behind(() =>
         this.r.timeline(call, 'offer_failed', `offerfail:${userId}:${deps.now().getTime()}`, {
           user_id: userId,
           reason: 'unreachable',
@@ -328,12 +328,12 @@ export class QueueEngine {
     call.queue!.offers.set(channelId, { userId, channelId, timer });
     noteLeg(call, channelId, { kind: 'queue', ...legOfEndpoint(endpoint) }, deps.now());
     // Bookkeeping behind the offer: the phone rang (resets its failure count), the record, the timeline.
-    this.r.behind(deps.agents.phoneRang(call.tenantId, userId));
-    this.r.behind(
+    this.r.behind(() => deps.agents.phoneRang(call.tenantId, userId));
+    this.r.behind(() =>
       deps.calls.ringing(call.tenantId, call.id, config.strategy === 'ringall' ? null : userId, channelId),
     );
-    this.r.behind(this.r.timeline(call, 'offered', `offer:${channelId}`, { user_id: userId }));
-    this.r.behind(this.r.publish(call, 'call.offered'));
+    this.r.behind(() => this.r.timeline(call, 'offered', `offer:${channelId}`, { user_id: userId }));
+    this.r.behind(() => this.r.publish(call, 'call.offered'));
   }
 
   async onOfferAnswered(call: LiveCall, channelId: string, at: Date) {

@@ -6,7 +6,11 @@ function setup(opts: { healthy?: () => boolean } = {}) {
   let t = 1_000_000;
   const base = createMemoryBus();
   const bus: EventBus = { ...base, healthy: opts.healthy ?? (() => true) };
-  const cache = createRoutingCache({ bus, now: () => t, options: { ttlMs: 30_000, degradedTtlMs: 1_000, settleMs: 2_000 } });
+  const cache = createRoutingCache({
+    bus,
+    now: () => t,
+    options: { ttlMs: 30_000, degradedTtlMs: 1_000, settleMs: 2_000 },
+  });
   let reads = 0;
   let value = 'v1';
   const load = async () => {
@@ -60,12 +64,22 @@ describe('routing cache', () => {
   it('does not keep an answer whose lookup started before a change was announced', async () => {
     const s = setup();
     let release!: () => void;
-    const slow = s.cache.get('did:+1555', () => new Promise<string>((r) => (release = () => r('old'))), () => 'A');
+    const slow = s.cache.get(
+      'did:+1555',
+      () => new Promise<string>((r) => (release = () => r('old'))),
+      () => 'A',
+    );
     s.bus.publish({ kind: 'routing', tenantId: 'A' }); // from another instance
     release();
     expect(await slow).toBe('old');
     s.advance(5_000);
-    expect(await s.cache.get('did:+1555', async () => 'new', () => 'A')).toBe('new');
+    expect(
+      await s.cache.get(
+        'did:+1555',
+        async () => 'new',
+        () => 'A',
+      ),
+    ).toBe('new');
   });
 
   it('expires answers after the TTL, and after one second while the bus is down', async () => {
@@ -87,7 +101,12 @@ describe('routing cache', () => {
   it('keeps no answer that belongs to no tenant (an unknown number), and forgets everything on a resync', async () => {
     const s = setup();
     let n = 0;
-    const unknown = () => s.cache.get('did:+1999', async () => (n++, null), () => null);
+    const unknown = () =>
+      s.cache.get(
+        'did:+1999',
+        async () => (n++, null),
+        () => null,
+      );
     await unknown();
     await unknown();
     expect(n).toBe(2);

@@ -15,7 +15,17 @@ export type RoutingCacheOptions = {
 };
 
 /** The provisioning entities (audit `entity_type`s) whose changes can change how a call is routed. */
-export const ROUTING_ENTITIES = new Set(['did', 'queue', 'endpoint', 'ivr_menu', 'schedule', 'tenant', 'trunk', 'audio', 'user']);
+export const ROUTING_ENTITIES = new Set([
+  'did',
+  'queue',
+  'endpoint',
+  'ivr_menu',
+  'schedule',
+  'tenant',
+  'trunk',
+  'audio',
+  'user',
+]);
 
 type Entry = { tenantId: string; value: unknown; at: number };
 
@@ -27,7 +37,11 @@ type Entry = { tenantId: string; value: unknown; at: number };
  * afresh. A lookup that started before an announcement is not kept, and while the bus is down
  * answers are trusted for `degradedTtlMs` only.
  */
-export function createRoutingCache(deps: { bus: EventBus; now?: () => number; options?: RoutingCacheOptions }) {
+export function createRoutingCache(deps: {
+  bus: EventBus;
+  now?: () => number;
+  options?: RoutingCacheOptions;
+}) {
   const ttl = deps.options?.ttlMs ?? 30_000;
   const degradedTtl = deps.options?.degradedTtlMs ?? 1_000;
   const settle = deps.options?.settleMs ?? 2_000;
@@ -68,7 +82,8 @@ export function createRoutingCache(deps: { bus: EventBus; now?: () => number; op
      */
     async get<T>(key: string, load: () => Promise<T>, tenantOf: (value: T) => string | null): Promise<T> {
       const e = entries.get(key);
-      if (e && now() - e.at < (deps.bus.healthy() ? ttl : degradedTtl) && settled(e.tenantId)) return e.value as T;
+      if (e && now() - e.at < (deps.bus.healthy() ? ttl : degradedTtl) && settled(e.tenantId))
+        return e.value as T;
       const inFlight = pending.get(key);
       if (inFlight) return inFlight as Promise<T>;
       const started = epoch;

@@ -141,7 +141,11 @@ export function createRoutingDirectory(db: Database, cache?: RoutingCache): Rout
   return {
     async routeForDid(number, at): Promise<DidRoute | null> {
       const normalised = number.startsWith('+') ? number : `+${number.replace(/^00/, '')}`;
-      const hit = await cached(`did:${normalised}`, () => loadDid(normalised), (h) => h?.did.tenantId ?? null);
+      const hit = await cached(
+        `did:${normalised}`,
+        () => loadDid(normalised),
+        (h) => h?.did.tenantId ?? null,
+      );
       if (!hit) return null;
       const { did, tenant, schedule } = hit;
       if (tenant.status !== 'active' || !tenant.features.voice) return null;
@@ -151,7 +155,11 @@ export function createRoutingDirectory(db: Database, cache?: RoutingCache): Rout
         if (did.timeConditionMode === 'business_hours') {
           open = isOpen(tenant.settings.business_hours, tenant.timezone, at);
         } else if (schedule) {
-          open = isOpen({ weekly_hours: schedule.weeklyHours, holidays: schedule.holidays }, tenant.timezone, at);
+          open = isOpen(
+            { weekly_hours: schedule.weeklyHours, holidays: schedule.holidays },
+            tenant.timezone,
+            at,
+          );
         }
         if (!open) destination = did.closedDestination;
       }
@@ -170,13 +178,22 @@ export function createRoutingDirectory(db: Database, cache?: RoutingCache): Rout
       };
     },
 
-    queue: (tenantId, queueId) => cached(`queue:${tenantId}:${queueId}`, () => loadQueue(tenantId, queueId), () => tenantId),
+    queue: (tenantId, queueId) =>
+      cached(
+        `queue:${tenantId}:${queueId}`,
+        () => loadQueue(tenantId, queueId),
+        () => tenantId,
+      ),
 
     endpointById: (tenantId, id) => endpointWhere(tenantId, eq(endpoints.id, id)),
     endpointByExtension: (tenantId, extension) => endpointWhere(tenantId, eq(endpoints.extension, extension)),
     endpointByAraId: (tenantId, araId) => endpointWhere(tenantId, eq(endpoints.araId, araId)),
     endpointForUser: (tenantId, userId) =>
-      cached(`phone:${tenantId}:${userId}`, () => loadEndpointForUser(tenantId, userId), () => tenantId),
+      cached(
+        `phone:${tenantId}:${userId}`,
+        () => loadEndpointForUser(tenantId, userId),
+        () => tenantId,
+      ),
     async ivrMenu(tenantId, menuId): Promise<IvrMenu | null> {
       const [m] = await db
         .select()
