@@ -41,6 +41,23 @@ export function createAgentsRepository(db: Database) {
    * opened it may still roll back (then the UPDATE by id finds nothing and the open one is read).
    */
   const openInterval = new Map<string, number>();
+  /** Ends open history intervals by id (primary key: no gap locks); how many it ended. */
+  const closeIntervals = async (exec: Executor, tenantId: string, ids: number[], now: Date) => {
+    const [res] = await exec
+      .update(agentStateHistory)
+      .set({
+        endedAt: now,
+        durationMs: sql`GREATEST(0, TIMESTAMPDIFF(MICROSECOND, ${agentStateHistory.startedAt}, ${now}) DIV 1000)`,
+      })
+      .where(
+        and(
+          eq(agentStateHistory.tenantId, tenantId),
+          inArray(agentStateHistory.id, ids),
+          isNull(agentStateHistory.endedAt),
+        ),
+      );
+    return res.affectedRows;
+  };
   const insertInterval = async (
     exec: Executor,
     key: string,
@@ -117,14 +134,7 @@ export function createAgentsRepository(db: Database) {
       // The interval this process opened last, closed by primary key: no read first. Zero rows
       // means someone else closed it (another worker): then look for the open one.
       if (known !== undefined) {
-        const [closed] = await exec
-          .update(agentStateHistory)
-          .set({
-            endedAt: now,
-            durationMs: sql`GREATEST(0, TIMESTAMPDIFF(MICROSECOND, ${agentStateHistory.startedAt}, ${now}) DIV 1000)`,
-          })
-          .where(and(eq(agentStateHistory.tenantId, tenantId), eq(agentStateHistory.id, known), isNull(agentStateHistory.endedAt)));
-        if (closed.affectedRows === 1) {
+        if ((await closeIntervals(exec, tenantId, [known], now)) === 1) {
           await insertInterval(exec, key, tenantId, userId, patch, callId, now);
           return;
         }
@@ -139,23 +149,13 @@ export function createAgentsRepository(db: Database) {
             isNull(agentStateHistory.endedAt),
           ),
         );
-      if (open.length) {
-        await exec
-          .update(agentStateHistory)
-          .set({
-            endedAt: now,
-            durationMs: sql`GREATEST(0, TIMESTAMPDIFF(MICROSECOND, ${agentStateHistory.startedAt}, ${now}) DIV 1000)`,
-          })
-          .where(
-            and(
-              eq(agentStateHistory.tenantId, tenantId),
-              inArray(
-                agentStateHistory.id,
-                open.map((o) => o.id),
-              ),
-            ),
-          );
-      }
+      if (open.length)
+        await closeIntervals(
+          exec,
+          tenantId,
+          open.map((o) => o.id),
+          now,
+        );
       await insertInterval(exec, key, tenantId, userId, patch, callId, now);
     },
     async history(tenantId: string, userId: string) {
