@@ -63,9 +63,10 @@ describe('transfers keep the agent and record each part of the call', () => {
       target: { type: 'extension', extension: a1!.extension },
     });
     expect(res.status).toBe(200);
+    // The segment and the record's current agent are separate writes: wait for both.
     const during = await lab.waitFor(async () => {
       const d = await detail(rec.id);
-      return d.status === 'connected' && d.segments.length === 2 ? d : null;
+      return d.status === 'connected' && d.segments.length === 2 && d.current_agent_user_id === a1!.id ? d : null;
     }, 'caller connected to 2002');
     expect(during.agent_user_id).toBe(a0!.id);
     expect(during.current_agent_user_id).toBe(a1!.id);

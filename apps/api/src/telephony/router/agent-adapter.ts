@@ -39,7 +39,7 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
     return tz;
   };
   return {
-    async available(tenantId, userIds) {
+    async available(tenantId, userIds, figures = true) {
       if (!userIds.length) return [];
       // Who is free, and the day's figures the strategies order them by, side by side (one round
       // trip on the way to an offer); the figures of agents who turn out busy are not used.
@@ -61,26 +61,28 @@ export function createAgentPort(deps: { db: Database; agents: AgentService; cloc
                 AND ${endpoints.reachability} = 'unreachable')`,
             ),
           ),
-        tenantZone(tenantId).then((tz) =>
-          db
-            .select({
-              userId: callRecords.agentUserId,
-              lastEnded: sql<Date | string | null>`MAX(${callRecords.endedAt})`,
-              today: sql<number>`SUM(${callRecords.answeredAt} IS NOT NULL)`,
-            })
-            .from(callRecords)
-            // Today only (tenant time zone): this runs on every offer, and the index on
-            // (tenant, agent, entered_at) keeps it to the day's rows. An agent with no call today
-            // counts as idle the longest.
-            .where(
-              and(
-                eq(callRecords.tenantId, tenantId),
-                inArray(callRecords.agentUserId, userIds),
-                gte(callRecords.enteredAt, startOfLocalDay(tz, clock.now())),
-              ),
-            )
-            .groupBy(callRecords.agentUserId),
-        ),
+        !figures
+          ? Promise.resolve([] as { userId: string | null; lastEnded: Date | string | null; today: number }[])
+          : tenantZone(tenantId).then((tz) =>
+              db
+                .select({
+                  userId: callRecords.agentUserId,
+                  lastEnded: sql<Date | string | null>`MAX(${callRecords.endedAt})`,
+                  today: sql<number>`SUM(${callRecords.answeredAt} IS NOT NULL)`,
+                })
+                .from(callRecords)
+                // Today only (tenant time zone): this runs on every offer, and the index on
+                // (tenant, agent, entered_at) keeps it to the day's rows. An agent with no call today
+                // counts as idle the longest.
+                .where(
+                  and(
+                    eq(callRecords.tenantId, tenantId),
+                    inArray(callRecords.agentUserId, userIds),
+                    gte(callRecords.enteredAt, startOfLocalDay(tz, clock.now())),
+                  ),
+                )
+                .groupBy(callRecords.agentUserId),
+            ),
       ]);
       return free.map(({ userId }) => {
         const s = stats.find((x) => x.userId === userId);

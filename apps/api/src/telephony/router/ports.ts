@@ -216,7 +216,8 @@ export type AvailableAgent = { userId: string; lastCallEndedAt: Date | null; cal
 /** Agent state as the router needs it; claims are atomic in the database. */
 export type AgentPort = {
   /** Agents of these users who are `available` right now (logged in, not paused, not in wrap-up, not busy). */
-  available(tenantId: string, userIds: string[]): Promise<AvailableAgent[]>;
+  /** `figures`: also the day's figures (last call end, calls today) that some strategies order by. */
+  available(tenantId: string, userIds: string[], figures?: boolean): Promise<AvailableAgent[]>;
   /** How many of these users are logged in (any state but offline): join-empty / leave-when-empty. */
   loggedInCount(tenantId: string, userIds: string[]): Promise<number>;
   /** available → ringing for this call; false when someone else got there first. */

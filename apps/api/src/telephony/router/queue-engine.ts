@@ -8,6 +8,8 @@ import { legOfEndpoint, noteLeg } from './segments';
 const PUMP_INTERVAL_MS = 1000;
 
 const laneOfQueue = (queueId: string) => `queue:${queueId}`;
+/** The strategies that order agents by the day's figures (the others need only who is free). */
+const FIGURES = new Set(['leastrecent', 'fewestcalls']);
 /** Agents available for this pump, by user id; each is taken out once tried. */
 type Pool = Map<string, AvailableAgent>;
 type Claimed = { userId: string; endpoint: EndpointTarget | null };
@@ -214,7 +216,13 @@ export class QueueEngine {
     const free = [...memberIds].filter((id) => !busyHere.has(id));
     if (!free.length) return;
     const pool: Pool = new Map(
-      (await this.r.deps.agents.available(waiting[0]!.tenantId, free)).map((a) => [a.userId, a]),
+      (
+        await this.r.deps.agents.available(
+          waiting[0]!.tenantId,
+          free,
+          FIGURES.has(waiting[0]!.queue!.config.strategy),
+        )
+      ).map((a) => [a.userId, a]),
     );
     // Callers pick in order of arrival (each takes its agent out of the pool before its claim's
     // first await), and the claims, on different agents, run side by side. A caller whose
