@@ -14,6 +14,12 @@ describe('faults and replays', () => {
   const connect = async (caller: string) => {
     const a0 = lab.agents[0]!;
     lab.phone(a0, { mode: 'answer', afterMs: 200 });
+    // The previous test's caller may have hung up while this agent was being rung: their release
+    // follows the record's end by a moment.
+    await lab.waitFor(
+      async () => !['ringing', 'on_call'].includes(await lab.agentState(a0)) || null,
+      'the agent free of the previous call',
+    );
     await lab.setState(a0, 'available');
     const call = lab.sim.placeCall({ from: caller, to: lab.did });
     await lab.waitFor(

@@ -357,7 +357,18 @@ export class QueueEngine {
     await this.cancelOffers(call);
     for (const t of q.timers) t.cancel();
     q.timers = [];
-    await this.r.connect(call, channelId, offer.userId, at);
+    try {
+      await this.r.connect(call, channelId, offer.userId, at);
+    } catch (err) {
+      // The caller left as the agent answered (Asterisk: "Channel not found" adding them to the
+      // bridge): the offer is gone from the queue's view, so nothing else would free this agent.
+      // (connect() sets the call connected only once both are bridged; narrowed away here.)
+      if ((call.state as LiveCall['state']) !== 'connected') {
+        await this.r.safe(() => this.r.deps.ari.hangup(channelId));
+        await this.r.deps.agents.release(call.tenantId, offer.userId, call.id);
+      }
+      throw err;
+    }
   }
 
   async onOfferFailed(call: LiveCall, channelId: string, cause: number | undefined) {
