@@ -45,9 +45,13 @@ export function createRealtimeEvents(deps: { bus: EventBus; repo: EventLogReposi
    * (a burst of calls) are written together by the next, one INSERT for all (group commit), in the
    * order they were asked for.
    */
-  type Waiting = { items: RealtimeEventInput[]; done: (events: BusEvent[]) => void; failed: (err: unknown) => void };
+  type Waiting = {
+    items: RealtimeEventInput[];
+    done: (events: BusEvent[]) => void;
+    failed: (err: unknown) => void;
+  };
   const queues = new Map<string, { waiting: Waiting[]; running: boolean }>();
-  const flush = async (api: { record: typeof record }, tenantId: string) => {
+  const flush = async (tenantId: string) => {
     const q = queues.get(tenantId)!;
     q.running = true;
     try {
@@ -55,13 +59,8 @@ export function createRealtimeEvents(deps: { bus: EventBus; repo: EventLogReposi
         const batch = q.waiting.splice(0, q.waiting.length);
         try {
           await deps.repo.ensureStream(tenantId);
-          const events = await deps.repo.db.transaction((tx) =>
-            api.record(
-              tx,
-              tenantId,
-              batch.flatMap((w) => w.items),
-            ),
-          );
+          const items = batch.flatMap((w) => w.items);
+          const events = await deps.repo.db.transaction((tx) => record(tx, tenantId, items));
           let at = 0;
           for (const w of batch) {
             const mine = events.slice(at, at + w.items.length);
@@ -108,7 +107,7 @@ export function createRealtimeEvents(deps: { bus: EventBus; repo: EventLogReposi
       let q = queues.get(tenantId);
       if (!q) queues.set(tenantId, (q = { waiting: [], running: false }));
       const result = new Promise<BusEvent[]>((done, failed) => q.waiting.push({ items, done, failed }));
-      if (!q.running) void flush({ record }, tenantId);
+      if (!q.running) void flush(tenantId);
       return result;
     },
     emitEphemeral(tenantId: string, item: RealtimeEventInput) {

@@ -5,7 +5,12 @@ import type { Clock } from '../../lib/clock';
 import { realtimeEvent, type RealtimeEvents } from '../../realtime/events';
 import type { AgentsRepository, AgentStatePatch, AgentStateRow } from './agents.repository';
 
-export function toAgentStateView(row: AgentStateRow): AgentStateView {
+export function toAgentStateView(
+  row: Pick<
+    AgentStateRow,
+    'userId' | 'state' | 'reasonId' | 'since' | 'currentCallId' | 'wrapupUntil' | 'version'
+  >,
+): AgentStateView {
   return {
     user_id: row.userId,
     state: row.state,
@@ -65,7 +70,10 @@ export function createAgentTransitions(deps: TransitionDeps) {
   };
   const roomsOf = async (tenantId: string, userId: string, formerQueueIds: string[]) => {
     // Both before the transaction, side by side (a claim is on the way to the agent's phone).
-    const [memberOf] = await Promise.all([deps.repo.queueIdsOf(tenantId, userId), deps.events.prepare(tenantId)]);
+    const [memberOf] = await Promise.all([
+      deps.repo.queueIdsOf(tenantId, userId),
+      deps.events.prepare(tenantId),
+    ]);
     const queueIds = new Set([...memberOf, ...formerQueueIds]);
     return [`user:${userId}`, `supervisor:${tenantId}`, ...[...queueIds].map((q) => `queue:${q}`)];
   };
@@ -82,15 +90,7 @@ export function createAgentTransitions(deps: TransitionDeps) {
   ) => {
     await deps.repo.appendHistory(exec, tenantId, userId, patch, callId, now);
     // The row as the guarded UPDATE left it: the patch, `since` and the version it handed back.
-    const view: AgentStateView = {
-      user_id: userId,
-      state: patch.state,
-      reason_id: patch.reasonId,
-      since: now.toISOString(),
-      current_call_id: patch.currentCallId,
-      wrapup_until: patch.wrapupUntil ? patch.wrapupUntil.toISOString() : null,
-      version,
-    };
+    const view = toAgentStateView({ userId, ...patch, since: now, version });
     const pending = await deps.events.record(
       exec,
       tenantId,
@@ -131,7 +131,12 @@ export function createAgentTransitions(deps: TransitionDeps) {
    * A crash between the two loses that interval and event, not the state (see
    * docs/decisions/030-router-hot-path.md).
    */
-  async function fast(tenantId: string, userId: string, guard: SQL, patch: AgentStatePatch): Promise<boolean> {
+  async function fast(
+    tenantId: string,
+    userId: string,
+    guard: SQL,
+    patch: AgentStatePatch,
+  ): Promise<boolean> {
     await after(tenantId, userId);
     const now = deps.clock.now();
     const won = await withDeadlockRetry(() => deps.repo.update(deps.db, tenantId, userId, guard, patch, now));
@@ -142,7 +147,9 @@ export function createAgentTransitions(deps: TransitionDeps) {
       try {
         const r = await roomsOf(tenantId, userId, []);
         const done = await withDeadlockRetry(() =>
-          deps.db.transaction((tx) => bookkeeping(tenantId, userId, patch, patch.currentCallId, now, version, r, tx)),
+          deps.db.transaction((tx) =>
+            bookkeeping(tenantId, userId, patch, patch.currentCallId, now, version, r, tx),
+          ),
         );
         if (done) deps.events.publish(done.pending);
       } catch (err) {

@@ -362,8 +362,9 @@ export class QueueEngine {
     } catch (err) {
       // The caller left as the agent answered (Asterisk: "Channel not found" adding them to the
       // bridge): the offer is gone from the queue's view, so nothing else would free this agent.
-      // (connect() sets the call connected only once both are bridged; narrowed away here.)
-      if ((call.state as LiveCall['state']) !== 'connected') {
+      // Once bridged (connect() marks the call connected) the call's own end frees the agent.
+      const bridged = (call.state as LiveCall['state']) === 'connected';
+      if (!bridged) {
         await this.r.safe(() => this.r.deps.ari.hangup(channelId));
         await this.r.deps.agents.release(call.tenantId, offer.userId, call.id);
       }
